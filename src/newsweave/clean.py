@@ -1,0 +1,162 @@
+"""Boilerplate removal: plain text by our line rules, HTML via trafilatura then the same rules.
+
+Each rule removes whole lines and says why (``DroppedLine.rule``), so the
+cleaner can be scored line by line against a gold file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from newsweave.errors import InputError
+from newsweave.model import Cleaned, DroppedLine
+from newsweave.pubdate import find_marker
+
+_TERMINAL = (".", "!", "?", ":", ";", "…", ",")
+_QUOTES = "\"'”’“‘ "
+_PREFIX_LINK = re.compile(
+    r"^\s*(read more|read also|also read|see also|related|watch|listen|more on this story)\s*[:|»>-]",
+    re.I,
+)
+_WIDGET = re.compile(
+    r"^\s*(audio by \w+|listen to (this|the) (article|story)|share (this|on)\b.*|"
+    r"advertisement|sponsored|skip to (main )?content|follow us on\b.*|click here\b.*|"
+    r"sign up\b.*newsletter.*|subscribe\b.{0,60}|©.*|copyright\b.{0,80}|all rights reserved\.?|"
+    r"we use cookies\b.*|accept( all)? cookies|\d+\s*min(ute)?s? read|print|email|tweet|"
+    r"share|comments?|loading\.{0,3}|image source,?.*|image caption,?.*)\s*$",
+    re.I,
+)
+_CREDIT_TAIL = re.compile(
+    r"(contributed (reporting )?to this (report|story)\.?|^\(?(reporting|writing|editing) by\b.*)$", re.I
+)
+_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w&.' -]{1,40}(?:,\s*File)?"
+    r"|.{0,60}\bvia Getty Images"
+    r"|(?:AFP|AP|Reuters|EPA|Getty Images|Shutterstock)(?:\s*(?:/|via)\s*[\w .]+)?"
+    r"|(?:photo|image|picture)(?: credit)?s?\s*:\s*.{1,60}"
+    r"|credit\s*:\s*.{1,60}"
+    r")\s*$"
+)
+_FOOTERS = re.compile(
+    r"^\s*(latest stories|related topics|related stories|related articles|related news|"
+    r"more stories|more from [\w .]+|most read|most popular|trending( now)?|top stories|"
+    r"you may also like|recommended( for you)?|more on this story|also in the news)\s*:?\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,|]\s*[\w .]+)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    text: str
+
+
+def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
+    """Clean a plain-text article: drop boilerplate lines, lift headline and date marker."""
+    lines = [_Line(i, t.strip()) for i, t in enumerate(_split_lines(text), start=1)]
+    lines = [ln for ln in lines if ln.text]
+    dropped: list[DroppedLine] = []
+    marker = None
+    if lines:
+        head = lines[0]
+        marker, rest = find_marker(head.text)
+        if marker is not None:
+            lines[0] = _Line(head.number, rest)
+            if not rest:
+                dropped.append(DroppedLine(head.number, head.text, "date-marker"))
+                lines = lines[1:]
+    kept = _drop_boilerplate(lines, dropped)
+    title = None
+    if detect_title and len(kept) > 1 and _is_headline(kept[0].text):
+        title = kept[0].text
+        kept = kept[1:]
+    body = "\n\n".join(ln.text for ln in kept)
+    return Cleaned(text=body, title=title, dropped=tuple(sorted(dropped, key=lambda d: d.number)), marker=marker)
+
+
+def clean_html(html: str, *, url: str | None = None) -> Cleaned:
+    """Extract the article body and metadata from HTML, then apply the line rules."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        raise InputError(f"HTML could not be parsed: {exc}", code="html") from exc
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError("no article body found in the HTML page", code="no_body")
+    cleaned = clean_text(text, detect_title=False)
+    meta = _html_meta(doc)
+    return Cleaned(cleaned.text, meta.get("title"), cleaned.dropped, cleaned.marker, meta)
+
+
+def _html_meta(doc: object) -> dict[str, str]:
+    pairs = {"title": "title", "outlet": "sitename", "url": "url", "author": "author"}
+    meta = {}
+    for key, attr in pairs.items():
+        value = getattr(doc, attr, None)
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()
+    return meta
+
+
+def _split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n")
+
+
+def _drop_boilerplate(lines: list[_Line], dropped: list[DroppedLine]) -> list[_Line]:
+    footer = _footer_start(lines)
+    if footer is not None:
+        dropped.extend(DroppedLine(ln.number, ln.text, "footer") for ln in lines[footer:])
+        lines = lines[:footer]
+    kept: list[_Line] = []
+    for index, line in enumerate(lines):
+        rule = _line_rule(line.text, index)
+        if rule is None and index + 1 < len(lines) and _is_credit(lines[index + 1].text):
+            rule = "caption"
+        if rule is None:
+            kept.append(line)
+        else:
+            dropped.append(DroppedLine(line.number, line.text, rule))
+    return kept
+
+
+def _line_rule(text: str, index: int) -> str | None:
+    if _PREFIX_LINK.match(text):
+        return "read-more"
+    if _WIDGET.match(text):
+        return "widget"
+    if _CREDIT_TAIL.search(text):
+        return "credits"
+    if _is_credit(text):
+        return "photo-credit"
+    if index < 3 and _BYLINE.match(text) and len(text.split()) <= 8:
+        return "byline"
+    if not re.search(r"\w", text):
+        return "punctuation"
+    return None
+
+
+def _is_credit(text: str) -> bool:
+    return len(text.split()) <= 8 and not text.endswith(".") and bool(_PHOTO_CREDIT.match(text))
+
+
+def _footer_start(lines: list[_Line]) -> int | None:
+    for index, line in enumerate(lines):
+        if index == 0 or not _FOOTERS.match(line.text):
+            continue
+        tail = lines[index + 1 :]
+        short = sum(1 for ln in tail if len(ln.text.split()) < 16)
+        if index >= len(lines) // 2 or not tail or short >= 0.7 * len(tail):
+            return index
+    return None
+
+
+def _is_headline(text: str) -> bool:
+    words = len(text.split())
+    return 2 <= words <= 30 and not text.rstrip(_QUOTES).endswith(_TERMINAL)

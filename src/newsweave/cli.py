@@ -1,0 +1,230 @@
+"""The ``newsweave`` command line: each command is a thin call into the public API.
+
+Listing commands take ``--json`` and then print one JSON document on stdout
+and nothing else there; progress and messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+import newsweave
+from newsweave import sources
+from newsweave.errors import NewsweaveError, NotFoundError, UsageError
+from newsweave.pubdate import parse_date
+from newsweave.report.render import print_ingest, print_summary, print_table
+
+app = typer.Typer(
+    name="newsweave",
+    help="Turn overlapping news articles into structured, verifiable knowledge.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="DuckDB store file [default: ./newsweave.duckdb or $NEWSWEAVE_DB]."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout and nothing else there.")]
+
+
+def _json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, default=_default, ensure_ascii=False, indent=2) + "\n")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except UsageError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for JSONL on stdin.")],
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that do not name one.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="spaCy processes.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Read, clean, parse and store articles. Bad inputs are recorded with a reason."""
+    given = _published(published)
+    total = sources.count_files(paths)
+    with _progress(disable=as_json) as bar:
+        task = bar.add_task("ingest", total=total)
+        seen: set[str] = set()
+
+        def advance(origin: str) -> None:
+            name = re.sub(r":\d+$", "", origin)
+            if name not in seen:
+                seen.add(name)
+                bar.update(task, advance=1, description=Path(name).name[:40])
+
+        report = newsweave.ingest(paths, db=db, outlet=outlet, published=given, workers=workers, progress=advance)
+    if as_json:
+        _json(report.as_dict())
+    else:
+        print_ingest(err, report)
+    if report.ingested + report.duplicates == 0:
+        raise typer.Exit(1)
+
+
+def _progress(*, disable: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=disable or not err.is_terminal,
+    )
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored articles."""
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.articles(outlet=outlet)
+    if as_json:
+        _json(rows)
+    else:
+        print_table(out, rows, ("id", "outlet", "published", "published_source", "chars", "title"))
+
+
+@app.command()
+def article(
+    ref: Annotated[str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or URL.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article with its cleaned text."""
+    with newsweave.open_store(db, read_only=True) as store:
+        row = store.article(ref)
+    if as_json:
+        _json(row)
+        return
+    for key, value in row.items():
+        if key != "text":
+            out.print(f"[bold]{key}[/]: {value}", highlight=False, markup=True)
+    out.print()
+    out.print(row["text"], markup=False, highlight=False)
+
+
+@app.command()
+def mentions(
+    db: DbOption = None,
+    article_ref: Annotated[str | None, typer.Option("--article", metavar="ID", help="Only this article.")] = None,
+    label: Annotated[str | None, typer.Option(help="Only this entity label (PERSON, GPE, ...).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List named-entity mentions with their character offsets."""
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.mentions(article_ref, label=label)
+    if as_json:
+        _json(rows)
+    else:
+        print_table(out, rows, ("article_id", "start", "end", "label", "text"))
+
+
+@app.command()
+def rejected(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List inputs that were refused, with the reason."""
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.rejected()
+    if as_json:
+        _json(rows)
+    else:
+        print_table(out, rows, ("path", "reason", "times"))
+
+
+@app.command()
+def status(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Counts of everything in the store."""
+    with newsweave.open_store(db, read_only=True) as store:
+        counts = store.status()
+    if as_json:
+        _json(counts)
+        return
+    for key, value in counts.items():
+        out.print(f"{key:>10}: {', '.join(value) if isinstance(value, list) else value}", highlight=False)
+
+
+@app.command()
+def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """A readable overview: outlets, publication dates and their sources, top names, rejects."""
+    from newsweave.report.summary import summarize
+
+    with newsweave.open_store(db, read_only=True) as store:
+        data = summarize(store)
+    if as_json:
+        _json(data)
+    else:
+        print_summary(out, data)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsweave {newsweave.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn overlapping news articles into structured, verifiable knowledge."""
+
+
+def main() -> None:
+    """Console entry point: errors become one line on stderr, never a traceback."""
+    try:
+        app()
+    except NotFoundError as exc:
+        err.print(f"newsweave: {exc}", highlight=False, markup=False)
+        sys.exit(1)
+    except NewsweaveError as exc:
+        err.print(f"newsweave: error: {exc}", highlight=False, markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("newsweave: interrupted")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("NEWSWEAVE_DEBUG"):
+            raise
+        err.print(
+            f"newsweave: internal error: {type(exc).__name__}: {exc} (set NEWSWEAVE_DEBUG=1 for details)",
+            highlight=False,
+            markup=False,
+        )
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""Engines run the per-article stages over many inputs and write the store."""

@@ -1,0 +1,107 @@
+"""The local engine: stream inputs → build articles → spaCy in batches → store.
+
+Memory stays flat: inputs are read lazily, parsed in bounded batches and
+written per batch by the single writer (this process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TextIO
+
+from newsweave import nlp, sources
+from newsweave.article import build
+from newsweave.errors import InputError
+from newsweave.model import Article, IngestReport, Mention, RawInput, Rejection, Skipped
+from newsweave.settings import Settings
+from newsweave.store import Store
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """What the caller asked for: defaults for missing metadata and parallelism."""
+
+    outlet: str | None = None
+    published: date | None = None
+    workers: int = 1
+
+
+def ingest(
+    paths: Iterable[str],
+    *,
+    store: Store,
+    settings: Settings,
+    options: IngestOptions,
+    progress: Progress | None = None,
+    stdin: TextIO | None = None,
+) -> IngestReport:
+    """Ingest every input under ``paths`` into ``store`` and report what happened."""
+    report = IngestReport()
+    in_flight: set[str] = set()
+    items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin)
+    fresh = _fresh_articles(items, store, settings, options, report, in_flight, progress)
+    parsed = nlp.parse(fresh, workers=options.workers, batch_size=settings.batch_size)
+    batch: list[tuple[Article, list[Mention]]] = []
+    for doc, article in parsed:
+        batch.append((article, nlp.mentions(doc, article.id)))
+        if len(batch) >= settings.batch_size:
+            _flush(batch, store, report, in_flight)
+    _flush(batch, store, report, in_flight)
+    return report
+
+
+def _fresh_articles(
+    items: Iterator[RawInput | Rejection | Skipped],
+    store: Store,
+    settings: Settings,
+    options: IngestOptions,
+    report: IngestReport,
+    in_flight: set[str],
+    progress: Progress | None,
+) -> Iterator[tuple[str, Article]]:
+    """Articles not yet in the store, as ``(text, article)`` pairs for spaCy."""
+    for item in items:
+        if progress is not None:
+            progress(item.origin)
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        outcome = item if isinstance(item, Rejection) else _build(item, settings, options)
+        if isinstance(outcome, Rejection):
+            report.rejected.append(outcome)
+            store.add_rejected(outcome)
+        elif outcome.id in in_flight or store.has_article(outcome.id):
+            report.duplicates += 1
+        else:
+            in_flight.add(outcome.id)
+            yield outcome.text, outcome
+
+
+def _build(raw: RawInput, settings: Settings, options: IngestOptions) -> Article | Rejection:
+    try:
+        return build(
+            raw,
+            outlet=options.outlet,
+            published=options.published,
+            min_words=settings.min_words,
+            languages=settings.languages,
+        )
+    except InputError as exc:
+        return Rejection(raw.origin, str(exc), exc.code)
+    except Exception as exc:  # a bad article never stops a batch
+        return Rejection(raw.origin, f"internal error while cleaning: {type(exc).__name__}: {exc}", "internal")
+
+
+def _flush(
+    batch: list[tuple[Article, list[Mention]]], store: Store, report: IngestReport, in_flight: set[str]
+) -> None:
+    if not batch:
+        return
+    report.ingested += store.add_articles(batch)
+    for article, _ in batch:
+        in_flight.discard(article.id)
+    batch.clear()

@@ -1,0 +1,147 @@
+"""Plain records that flow through the pipeline. Imports nothing of ours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+InputKind = Literal["text", "html"]
+PublishedSource = Literal["metadata", "given", "byline", "inferred", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One input read from a source, before cleaning.
+
+    ``origin`` names where it came from (a path, ``path:line`` for JSONL).
+    ``meta`` holds what the source knew: url, outlet, title, published, id.
+    """
+
+    origin: str
+    kind: InputKind
+    content: str
+    raw_hash: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that was refused, with a one-line reason."""
+
+    origin: str
+    reason: str
+    code: str = "invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file found while walking a directory that is not an input format."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    """A boilerplate line removed by the cleaner, with the rule that removed it."""
+
+    number: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateMarker:
+    """A publication date written in the text itself (a leading marker or byline)."""
+
+    value: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The article body after boilerplate removal."""
+
+    text: str
+    title: str | None
+    dropped: tuple[DroppedLine, ...] = ()
+    marker: DateMarker | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication date and how it was obtained (never a silent guess)."""
+
+    value: date | None
+    source: PublishedSource
+    evidence: str
+    flag: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article. ``id`` is a content hash: re-ingesting is idempotent."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: date | None
+    published_source: PublishedSource
+    published_evidence: str
+    published_flag: str | None
+    text: str
+    raw_hash: str
+    lang: str
+    origin: str
+    external_id: str | None = None
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into ``Article.text``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity surface form in an article."""
+
+    span: Span
+    label: str
+    sentence: int
+    actor_id: str | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "rejected": [
+                {"path": r.origin, "reason": r.reason, "code": r.code} for r in self.rejected
+            ],
+            "skipped": [{"path": s.origin, "reason": s.reason} for s in self.skipped],
+        }

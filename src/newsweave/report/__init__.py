@@ -1,0 +1,1 @@
+"""Outputs built from the store: summaries now, briefings and timelines later."""

@@ -1,0 +1,117 @@
+"""Walk paths (files, directories, ``-`` for stdin) and stream inputs one by one."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from newsweave.errors import InputError
+from newsweave.model import RawInput, Rejection, Skipped
+from newsweave.sources.decode import check_size, decode, raw_hash
+from newsweave.sources.html import html_input
+from newsweave.sources.jsonl import iter_records, parse_record
+from newsweave.sources.text import text_input
+
+TEXT_EXT = {".txt", ".text"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT
+
+Item = RawInput | Rejection | Skipped
+
+
+def iter_inputs(paths: Iterable[str], *, max_bytes: int, stdin: TextIO | None = None) -> Iterator[Item]:
+    """Yield every input under ``paths`` lazily, in a stable order."""
+    for given in paths:
+        if given == "-":
+            yield from iter_records("<stdin>", stdin if stdin is not None else sys.stdin)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, max_bytes=max_bytes)
+        elif path.exists():
+            yield from read_file(path, max_bytes=max_bytes)
+        else:
+            yield Rejection(given, "no such file or directory", "missing")
+
+
+def count_files(paths: Iterable[str]) -> int | None:
+    """How many input files ``paths`` hold (None when stdin is among them)."""
+    total = 0
+    for given in paths:
+        if given == "-":
+            return None
+        path = Path(given)
+        total += sum(1 for _ in _candidates(path)) if path.is_dir() else 1
+    return total
+
+
+def _candidates(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(root).parts):
+            if path.suffix.lower() in SUPPORTED:
+                yield path
+
+
+def _walk(root: Path, *, max_bytes: int) -> Iterator[Item]:
+    for path in sorted(root.rglob("*")):
+        hidden = any(p.startswith(".") for p in path.relative_to(root).parts)
+        if not path.is_file() or hidden:
+            continue
+        if path.suffix.lower() in SUPPORTED:
+            yield from read_file(path, max_bytes=max_bytes)
+        else:
+            yield Skipped(str(path), f"not an input format ({path.suffix or 'no extension'})")
+
+
+def read_file(path: Path, *, max_bytes: int) -> Iterator[RawInput | Rejection]:
+    """Read one file; JSONL files stream one record per line."""
+    origin = str(path)
+    try:
+        kind = _kind(path)
+        if kind == "jsonl":
+            yield from _read_jsonl(path, max_bytes=max_bytes)
+            return
+        check_size(path.stat().st_size, limit=max_bytes)
+        data = path.read_bytes()
+        text, _ = decode(data)
+    except InputError as exc:
+        yield Rejection(origin, str(exc), exc.code)
+        return
+    except OSError as exc:
+        yield Rejection(origin, f"unreadable: {exc.strerror or exc}", "unreadable")
+        return
+    digest = raw_hash(data)
+    yield html_input(origin, text, digest) if kind == "html" else text_input(origin, text, digest)
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_EXT:
+        return "jsonl"
+    if suffix in HTML_EXT:
+        return "html"
+    if suffix in TEXT_EXT:
+        return "text"
+    with path.open("rb") as handle:
+        head = handle.read(512).lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article")):
+        return "html"
+    return "jsonl" if head.startswith(b"{") else "text"
+
+
+def _read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawInput | Rejection]:
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            origin = f"{path}:{number}"
+            try:
+                check_size(len(line), limit=max_bytes)
+                text, _ = decode(line)
+            except InputError as exc:
+                yield Rejection(origin, str(exc), exc.code)
+                continue
+            yield parse_record(origin, text)

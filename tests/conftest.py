@@ -1,0 +1,42 @@
+"""Shared fixtures: the seed articles, the sample corpus, and stores built from them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import newsweave
+from newsweave.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "corpus" / "seeds"
+SAMPLE = ROOT / "data" / "sample"
+GOLD = ROOT / "tests" / "gold"
+
+if not SEEDS.is_dir():
+    raise RuntimeError(f"seed articles not found at {SEEDS} (set NEWSWEAVE_SHARED to the shared/ folder)")
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    report = newsweave.ingest([str(SEEDS)], db=db)
+    assert report.ingested == 5
+    return db
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    newsweave.ingest([str(SAMPLE)], db=db)
+    return db
+
+
+@pytest.fixture()
+def seeds_store(seeds_db: Path) -> Iterator[Store]:
+    with newsweave.open_store(seeds_db, read_only=True) as store:
+        yield store

@@ -1,0 +1,83 @@
+"""Boilerplate removal scored line by line against tests/gold/boilerplate.jsonl."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from conftest import GOLD, SEEDS
+
+from newsweave.clean import clean_text
+
+F1_FLOOR = 0.95
+
+
+def _gold() -> dict[str, dict[int, str]]:
+    gold: dict[str, dict[int, str]] = defaultdict(dict)
+    for line in (GOLD / "boilerplate.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        gold[row["file"]][row["line"]] = row["label"]
+    return gold
+
+
+def _predicted(name: str) -> dict[int, str]:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    cleaned = clean_text(text)
+    dropped = {d.number for d in cleaned.dropped}
+    return {n: "drop" if n in dropped else "keep" for n, line in enumerate(text.split("\n"), 1) if line.strip()}
+
+
+def test_gold_covers_every_seed_line() -> None:
+    gold = _gold()
+    assert sorted(gold) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for name, labels in gold.items():
+        assert set(labels) == set(_predicted(name)), name
+
+
+def test_boilerplate_line_f1_on_seeds() -> None:
+    tp = fp = fn = 0
+    for name, labels in _gold().items():
+        predicted = _predicted(name)
+        for number, truth in labels.items():
+            kept = predicted[number] == "keep"
+            tp += kept and truth == "keep"
+            fp += kept and truth == "drop"
+            fn += (not kept) and truth == "keep"
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= F1_FLOOR, f"line F1 {f1:.3f} (P {precision:.3f} R {recall:.3f})"
+
+
+def test_no_gold_boilerplate_line_survives() -> None:
+    for name, labels in _gold().items():
+        lines = (SEEDS / name).read_text(encoding="utf-8").split("\n")
+        cleaned = clean_text("\n".join(lines))
+        body = f"{cleaned.title}\n{cleaned.text}"
+        for number, label in labels.items():
+            line = lines[number - 1].strip()
+            if label == "drop" and len(line) > 3:
+                assert line not in body, f"{name}:{number} survived: {line[:60]}"
+
+
+def test_headline_becomes_title_only_when_it_is_one() -> None:
+    assert clean_text((SEEDS / "001_ceb58701a3f40a80.txt").read_text()).title.startswith("Mali, Burkina Faso")
+    assert clean_text((SEEDS / "000_c918b9188006d739.txt").read_text()).title is None
+
+
+def test_leading_date_marker_is_lifted_from_seed_003() -> None:
+    cleaned = clean_text((SEEDS / "003_6f83b1c362579dc0.txt").read_text())
+    assert cleaned.marker is not None and cleaned.marker.value.isoformat() == "2023-11-06"
+    assert cleaned.text.startswith("Following the recent coup")
+
+
+def test_captions_are_dropped_with_their_credit() -> None:
+    text = "Body line one is here.\nSoldiers stand guard in Niamey, Niger, on Aug. 6, 2023.\nIssa Moussa/Sahel Wire\nBody two."
+    cleaned = clean_text(text)
+    assert [d.rule for d in cleaned.dropped] == ["caption", "photo-credit"]
+    assert "Soldiers stand guard" not in cleaned.text
+
+
+def test_a_footer_heading_mid_article_keeps_the_prose_after_it() -> None:
+    prose = " ".join(["The junta said the talks would continue over the coming weeks in Niamey."] * 3)
+    text = "\n".join(["Intro paragraph of the report.", "Related stories", prose, prose, prose, prose])
+    assert clean_text(text).text.count("The junta said") == 12
