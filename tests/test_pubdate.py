@@ -9,7 +9,9 @@ from newsweave.store import Store
 
 
 def test_seed_dates_are_never_silent_guesses(seeds_store: Store) -> None:
-    rows = seeds_store.query("SELECT origin, published, published_source, published_evidence, published_flag FROM articles")
+    rows = seeds_store.query(
+        "SELECT origin, published, published_source, published_evidence, published_flag FROM articles"
+    )
     by_file = {row["origin"].rsplit("/", 1)[-1][:3]: row for row in rows}
     assert by_file["003"]["published_source"] == "byline"
     assert by_file["003"]["published"] == date(2023, 11, 6)
@@ -37,7 +39,10 @@ def test_order_metadata_given_marker() -> None:
     marker, _ = pubdate.find_marker("Published: 9 August 2023 - Niamey residents queued for fuel.")
     assert marker is not None and marker.value == date(2023, 8, 9)
     text = "It happened on 8 August 2023."
-    assert pubdate.resolve(metadata="2023-08-10T09:00:00Z", given=date(2023, 1, 1), marker=marker, text=text).source == "metadata"
+    assert (
+        pubdate.resolve(metadata="2023-08-10T09:00:00Z", given=date(2023, 1, 1), marker=marker, text=text).source
+        == "metadata"
+    )
     assert pubdate.resolve(metadata=None, given=date(2023, 8, 11), marker=marker, text=text).value == date(2023, 8, 11)
     resolved = pubdate.resolve(metadata=None, given=None, marker=marker, text=text)
     assert resolved.source == "byline" and resolved.flag is None

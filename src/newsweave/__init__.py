@@ -66,4 +66,11 @@ def ingest(
     settings = settings or get_settings()
     options = IngestOptions(outlet=outlet, published=published, workers=workers or settings.workers)
     with open_store(db if db is not None else settings.db) as store:
-        return _ingest(list(paths), store=store, settings=settings, options=options, progress=progress, stdin=stdin)
+        return _ingest(
+            list(paths),
+            store=store,
+            settings=settings,
+            options=options,
+            progress=progress,
+            stdin=stdin,
+        )

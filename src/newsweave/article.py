@@ -40,15 +40,26 @@ def build(
     words = len(cleaned.text.split())
     if words < min_words:
         if raw.kind == "html":
-            raise InputError(f"no article body found in the HTML page (only {words} words of text)", code="no_body")
+            raise InputError(
+                f"no article body found in the HTML page (only {words} words of text)",
+                code="no_body",
+            )
         raise InputError(f"too short to be an article ({words} words after cleaning)", code="too_short")
     code = lang.require(cleaned.text, languages=languages)
-    metadata_date = meta.get("published") or (
-        pubdate.html_date(raw.content, meta.get("url")) if raw.kind == "html" else None
-    )
+    metadata_date, metadata_from = meta.get("published"), "metadata field"
+    if metadata_date is None and raw.kind == "html":
+        metadata_date, metadata_from = (
+            pubdate.html_date(raw.content, meta.get("url")),
+            "HTML page metadata",
+        )
     extra = [d.text for d in cleaned.dropped if d.rule in EVIDENCE_RULES]
     when = pubdate.resolve(
-        metadata=metadata_date, given=published, marker=cleaned.marker, text=cleaned.text, extra=extra
+        metadata=metadata_date,
+        metadata_from=metadata_from,
+        given=published,
+        marker=cleaned.marker,
+        text=cleaned.text,
+        extra=extra,
     )
     url = meta.get("url")
     source = meta.get("outlet") or outlet

@@ -30,7 +30,8 @@ _WIDGET = re.compile(
     re.I,
 )
 _CREDIT_TAIL = re.compile(
-    r"(contributed (reporting )?to this (report|story)\.?|^\(?(reporting|writing|editing) by\b.*)$", re.I
+    r"(contributed (reporting )?to this (report|story)\.?|^\(?(reporting|writing|editing) by\b.*)$",
+    re.I,
 )
 _PHOTO_CREDIT = re.compile(
     r"^\s*(?:"
@@ -76,23 +77,46 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
         title = kept[0].text
         kept = kept[1:]
     body = "\n\n".join(ln.text for ln in kept)
-    return Cleaned(text=body, title=title, dropped=tuple(sorted(dropped, key=lambda d: d.number)), marker=marker)
+    return Cleaned(
+        text=body,
+        title=title,
+        dropped=tuple(sorted(dropped, key=lambda d: d.number)),
+        marker=marker,
+    )
 
 
 def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     """Extract the article body and metadata from HTML, then apply the line rules."""
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"HTML could not be parsed: {exc}", code="html") from exc
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError("no article body found in the HTML page", code="no_body")
-    cleaned = clean_text(text, detect_title=False)
     meta = _html_meta(doc)
-    return Cleaned(cleaned.text, meta.get("title"), cleaned.dropped, cleaned.marker, meta)
+    cleaned = clean_text(text, detect_title=False)
+    body, dropped = _strip_repeated_title(cleaned, meta.get("title"))
+    return Cleaned(body, meta.get("title"), dropped, cleaned.marker, meta)
+
+
+def _strip_repeated_title(cleaned: Cleaned, title: str | None) -> tuple[str, tuple[DroppedLine, ...]]:
+    """Drop the headline when the extractor left it as the body's first paragraph."""
+    first, _, rest = cleaned.text.partition("\n\n")
+    if title is None or not rest or _norm(first) != _norm(title):
+        return cleaned.text, cleaned.dropped
+    return rest, (DroppedLine(0, first, "title"), *cleaned.dropped)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _html_meta(doc: object) -> dict[str, str]:

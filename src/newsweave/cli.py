@@ -32,7 +32,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Path | None,
@@ -66,7 +66,8 @@ def ingest(
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that do not name one.")] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="spaCy processes.")] = 1,
     as_json: JsonOption = False,
@@ -200,7 +201,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """Turn overlapping news articles into structured, verifiable knowledge."""

@@ -140,8 +140,6 @@ class IngestReport:
         return {
             "ingested": self.ingested,
             "duplicates": self.duplicates,
-            "rejected": [
-                {"path": r.origin, "reason": r.reason, "code": r.code} for r in self.rejected
-            ],
+            "rejected": [{"path": r.origin, "reason": r.reason, "code": r.code} for r in self.rejected],
             "skipped": [{"path": s.origin, "reason": s.reason} for s in self.skipped],
         }

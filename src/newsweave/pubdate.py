@@ -83,6 +83,7 @@ def date_mentions(text: str) -> list[DateMention]:
 
 def _to_mention(match: re.Match[str]) -> DateMention | None:
     groups = match.groupdict()
+    year: int | None
     if groups["y3"]:
         month, day, year = int(groups["m3"]), int(groups["d3"]), int(groups["y3"])
     else:
@@ -119,6 +120,7 @@ def find_marker(line: str) -> tuple[DateMarker | None, str]:
 def resolve(
     *,
     metadata: str | None,
+    metadata_from: str = "metadata field",
     given: date | None,
     marker: DateMarker | None,
     text: str,
@@ -128,13 +130,18 @@ def resolve(
     evidence_text = "\n".join([text, *extra])
     if metadata:
         try:
-            return Published(parse_date(metadata), "metadata", f"metadata field: {metadata}")
+            return Published(parse_date(metadata), "metadata", f"{metadata_from}: {metadata}")
         except UsageError:
             pass
     if given is not None:
         return Published(given, "given", "given by the user (--published)")
     if marker is not None:
-        return Published(marker.value, "byline", f"date marker {marker.text!r}", _marker_flag(marker, evidence_text))
+        return Published(
+            marker.value,
+            "byline",
+            f"date marker {marker.text!r}",
+            _marker_flag(marker, evidence_text),
+        )
     return infer(evidence_text)
 
 
@@ -171,8 +178,10 @@ def infer(text: str) -> Published:
     dated = [(t, d) for t, d in full if d is not None]
     if not dated:
         partial = [m.text for m in mentions]
-        why = f"dates in the text lack a year: {', '.join(repr(p) for p in partial[:3])}" if partial else (
-            "no absolute date in the text"
+        why = (
+            f"dates in the text lack a year: {', '.join(repr(p) for p in partial[:3])}"
+            if partial
+            else ("no absolute date in the text")
         )
         return Published(None, "unknown", why)
     anchor_text, anchor = max(dated, key=lambda pair: pair[1])

@@ -36,7 +36,10 @@ def _run(tmp_path: Path, bad: dict[str, bytes], *, settings: Settings | None = N
         titles = [row["title"] for row in store.articles()]
         stored_rejects = {Path(r["path"]).name: r["reason"] for r in store.rejected()}
     assert "Niger junta names civilian prime minister" in titles
-    reasons = {Path(r.origin).name.split(":")[0] + (":" + r.origin.rsplit(":", 1)[1] if r.origin.count(":") else ""): r.reason for r in report.rejected}
+    reasons = {
+        Path(r.origin).name.split(":")[0] + (":" + r.origin.rsplit(":", 1)[1] if r.origin.count(":") else ""): r.reason
+        for r in report.rejected
+    }
     assert set(stored_rejects.values()) == set(reasons.values())
     return reasons, report.ingested
 
@@ -61,8 +64,18 @@ def test_wrong_encoding_is_decoded_as_cp1252(tmp_path: Path) -> None:
 
 
 def test_malformed_json_lines_keep_the_good_lines(tmp_path: Path) -> None:
-    good = {"text": GOOD.replace("Monday", "Tuesday"), "outlet": "Sahel Wire", "url": "https://sw.example/1"}
-    lines = [json.dumps(good), '{"text": "truncated', "[1, 2]", json.dumps({"title": "no body"}), json.dumps({**good, "url": "https://sw.example/2"})]
+    good = {
+        "text": GOOD.replace("Monday", "Tuesday"),
+        "outlet": "Sahel Wire",
+        "url": "https://sw.example/1",
+    }
+    lines = [
+        json.dumps(good),
+        '{"text": "truncated',
+        "[1, 2]",
+        json.dumps({"title": "no body"}),
+        json.dumps({**good, "url": "https://sw.example/2"}),
+    ]
     reasons, ingested = _run(tmp_path, {"feed.jsonl": "\n".join(lines).encode()})
     assert ingested == 3
     assert reasons["feed.jsonl:2"].startswith("malformed JSON")

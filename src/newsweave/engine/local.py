@@ -97,7 +97,10 @@ def _build(raw: RawInput, settings: Settings, options: IngestOptions) -> Article
 
 
 def _flush(
-    batch: list[tuple[Article, list[Mention]]], store: Store, report: IngestReport, in_flight: set[str]
+    batch: list[tuple[Article, list[Mention]]],
+    store: Store,
+    report: IngestReport,
+    in_flight: set[str],
 ) -> None:
     if not batch:
         return

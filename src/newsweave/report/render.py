@@ -12,7 +12,13 @@ from rich.text import Text
 from newsweave.model import IngestReport
 
 
-def print_table(console: Console, rows: list[dict[str, Any]], columns: Sequence[str], *, title: str | None = None) -> None:
+def print_table(
+    console: Console,
+    rows: list[dict[str, Any]],
+    columns: Sequence[str],
+    *,
+    title: str | None = None,
+) -> None:
     """A table of ``rows`` limited to ``columns``; values are escaped."""
     table = Table(title=title, show_lines=False, title_justify="left")
     for column in columns:
@@ -45,7 +51,12 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
     )
     print_table(console, data["outlets"], ("outlet", "articles"), title="Articles per outlet")
     _print_dates(console, data["dates"])
-    print_table(console, data["top_names"], ("name", "label", "mentions", "articles"), title="Most mentioned names")
+    print_table(
+        console,
+        data["top_names"],
+        ("name", "label", "mentions", "articles"),
+        title="Most mentioned names",
+    )
     if data["rejected"]:
         print_table(console, data["rejected"], ("path", "reason"), title="Rejected inputs")
     else:

@@ -50,9 +50,9 @@ def count_files(paths: Iterable[str]) -> int | None:
 
 def _candidates(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(root).parts):
-            if path.suffix.lower() in SUPPORTED:
-                yield path
+        hidden = any(p.startswith(".") for p in path.relative_to(root).parts)
+        if path.is_file() and not hidden and path.suffix.lower() in SUPPORTED:
+            yield path
 
 
 def _walk(root: Path, *, max_bytes: int) -> Iterator[Item]:

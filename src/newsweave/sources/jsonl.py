@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsweave.model import RawInput, Rejection
+from newsweave.model import InputKind, RawInput, Rejection
 from newsweave.sources.decode import raw_hash
 
 OPTIONAL = ("id", "url", "outlet", "title", "published")
@@ -24,9 +24,8 @@ def parse_record(origin: str, line: str) -> RawInput | Rejection:
     if body_key is None:
         return Rejection(origin, "record has no 'text' or 'html' string field", "json")
     meta = {k: str(record[k]) for k in OPTIONAL if record.get(k) not in (None, "")}
-    kind = "text" if body_key == "text" else "html"
-    content = record[body_key]
-    return RawInput(origin, kind, content, raw_hash(line.encode("utf-8")), meta)
+    kind: InputKind = "text" if body_key == "text" else "html"
+    return RawInput(origin, kind, record[body_key], raw_hash(line.encode("utf-8")), meta)
 
 
 def iter_records(name: str, lines: Iterable[str]) -> Iterator[RawInput | Rejection]:

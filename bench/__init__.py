@@ -1,0 +1,1 @@
+"""Benchmarks: throughput and accuracy against outside yardsticks (print ratios, not asserts)."""

@@ -1,0 +1,107 @@
+"""The CLI contract: command names, JSON fields, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from typer.testing import CliRunner
+
+from newsweave.cli import app
+
+COMMANDS = ["ingest", "articles", "article", "mentions", "rejected", "status", "summary"]
+runner = CliRunner()
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("newsweave")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_of_every_command(command: str | None) -> None:
+    result = runner.invoke(app, [command, "--help"] if command else ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output
+
+
+def test_ingest_json_then_listings(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.duckdb")
+    first = _cli("ingest", str(SEEDS), "--db", db, "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) == {
+        "ingested": 5,
+        "duplicates": 0,
+        "rejected": [],
+        "skipped": [{"path": str(SEEDS / "README.md"), "reason": "not an input format (.md)"}],
+    }
+    again = json.loads(_cli("ingest", str(SEEDS), "--db", db, "--json").stdout)
+    assert (again["ingested"], again["duplicates"]) == (0, 5)
+
+    rows = json.loads(_cli("articles", "--db", db, "--json").stdout)
+    assert len(rows) == 5
+    assert set(rows[0]) == {
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "published_source",
+        "chars",
+    }
+    one = json.loads(_cli("article", rows[0]["id"], "--db", db, "--json").stdout)
+    assert one["chars"] == len(one["text"]) and one["id"] == rows[0]["id"]
+    mentions = json.loads(_cli("mentions", "--article", rows[0]["id"], "--db", db, "--json").stdout)
+    assert mentions and {"article_id", "start", "end", "text", "label"} <= set(mentions[0])
+    status = json.loads(_cli("status", "--db", db, "--json").stdout)
+    assert status["articles"] == 5 and status["mentions"] > 100
+
+
+def test_stdin_jsonl_and_defaults(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    text = (SEEDS / "000_c918b9188006d739.txt").read_text()
+    line = json.dumps({"text": text, "url": "https://wire.example/x"})
+    result = _cli(
+        "ingest",
+        "-",
+        "--db",
+        db,
+        "--outlet",
+        "Wire",
+        "--published",
+        "2023-08-09",
+        "--json",
+        stdin=line,
+    )
+    assert result.returncode == 0, result.stderr
+    row = json.loads(_cli("articles", "--db", db, "--json").stdout)[0]
+    assert (row["outlet"], row["published"], row["published_source"]) == (
+        "Wire",
+        "2023-08-09",
+        "given",
+    )
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    db = str(tmp_path / "e.duckdb")
+    nothing = _cli("ingest", str(tmp_path / "missing"), "--db", db)
+    assert nothing.returncode == 1
+    assert "no such file or directory" in nothing.stderr
+    usage = _cli("ingest", str(SEEDS), "--db", db, "--published", "last tuesday")
+    assert usage.returncode == 2 and "not an ISO date" in usage.stderr
+    assert _cli("frobnicate").returncode == 2
+
+
+def test_errors_are_one_line_never_a_traceback(tmp_path: Path) -> None:
+    missing = _cli("articles", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert "no store at" in missing.stderr
+    bad_db = tmp_path / "bad.duckdb"
+    bad_db.write_bytes(b"this is not a database" * 100)
+    broken = _cli("status", "--db", str(bad_db))
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
+    assert len(broken.stderr.strip().splitlines()) == 1

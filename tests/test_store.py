@@ -1,0 +1,46 @@
+"""The DuckDB store: named migrations, idempotent ingest, rejected inputs recorded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, SEEDS
+
+import newsweave
+from newsweave.errors import NotFoundError, StoreError
+from newsweave.store import MIGRATIONS
+
+
+def test_migrations_are_named_and_applied_once(tmp_path: Path) -> None:
+    db = tmp_path / "m.duckdb"
+    with newsweave.open_store(db) as store:
+        assert store.migrations() == [name for name, _ in MIGRATIONS]
+    with newsweave.open_store(db) as store:
+        assert store.migrate() == []
+
+
+def test_reingesting_seeds_and_sample_adds_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    first = newsweave.ingest([str(SEEDS), str(SAMPLE)], db=db)
+    with newsweave.open_store(db, read_only=True) as store:
+        before = store.status()
+    second = newsweave.ingest([str(SEEDS), str(SAMPLE)], db=db)
+    with newsweave.open_store(db, read_only=True) as store:
+        after = store.status()
+    assert first.ingested >= 5 + 15
+    assert second.ingested == 0 and second.duplicates == first.ingested
+    assert after == before
+
+
+def test_article_lookup_by_id_prefix_and_url(seeds_db: Path) -> None:
+    with newsweave.open_store(seeds_db, read_only=True) as store:
+        row = store.articles()[0]
+        assert store.article(row["id"][:8])["id"] == row["id"]
+        with pytest.raises(NotFoundError):
+            store.article("ffffffffffff")
+
+
+def test_read_only_open_of_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        newsweave.open_store(tmp_path / "missing.duckdb", read_only=True)
