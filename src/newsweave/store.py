@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsweave.errors import NotFoundError, StoreError
 from newsweave.model import Article, Mention, Rejection
@@ -104,22 +105,28 @@ class Store:
 
     def add_articles(self, batch: Iterable[tuple[Article, list[Mention]]]) -> int:
         """Insert articles with their mentions in one transaction; existing ids are skipped."""
-        added = 0
+        pending = {article.id: (article, mentions) for article, mentions in batch}
+        if not pending:
+            return 0
         with self.transaction():
-            for article, mentions in batch:
-                if self.has_article(article.id):
-                    continue
-                self.con.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    _article_row(article),
-                )
-                if mentions:
-                    self.con.executemany(
-                        "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                        [_mention_row(m) for m in mentions],
-                    )
-                added += 1
-        return added
+            existing = self.con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(pending)]
+            ).fetchall()
+            for (article_id,) in existing:
+                pending.pop(article_id)
+            if not pending:
+                return 0
+            articles = _table(ARTICLE_COLUMNS, [_article_row(a) for a, _ in pending.values()])
+            mentions = _table(MENTION_COLUMNS, [_mention_row(m) for _, ms in pending.values() for m in ms])
+            self.con.register("incoming_articles", articles)
+            self.con.register("incoming_mentions", mentions)
+            try:
+                self.con.execute("INSERT INTO articles SELECT * FROM incoming_articles")
+                self.con.execute("INSERT INTO mentions SELECT * FROM incoming_mentions ON CONFLICT DO NOTHING")
+            finally:
+                self.con.unregister("incoming_articles")
+                self.con.unregister("incoming_mentions")
+        return len(pending)
 
     def add_rejected(self, rejection: Rejection) -> None:
         """Record a refused input; the same input and reason is recorded once."""
@@ -206,6 +213,26 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+ARTICLE_COLUMNS = {
+    "id": pa.string(), "url": pa.string(), "outlet": pa.string(), "title": pa.string(),
+    "published": pa.date32(), "published_source": pa.string(), "published_evidence": pa.string(),
+    "published_flag": pa.string(), "text": pa.string(), "raw_hash": pa.string(), "lang": pa.string(),
+    "origin": pa.string(), "external_id": pa.string(), "chars": pa.int32(), "words": pa.int32(),
+    "ingested_at": pa.timestamp("us"),
+}  # fmt: skip
+MENTION_COLUMNS = {
+    "article_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "text": pa.string(),
+    "label": pa.string(), "sentence": pa.int32(),
+}  # fmt: skip
+
+
+def _table(columns: dict[str, pa.DataType], rows: list[list[Any]]) -> pa.Table:
+    """Rows to an Arrow table, so DuckDB inserts a batch in one statement."""
+    names = list(columns)
+    data = {name: pa.array([row[i] for row in rows], type=columns[name]) for i, name in enumerate(names)}
+    return pa.table(data)
 
 
 def _article_row(a: Article) -> list[Any]:
