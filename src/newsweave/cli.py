@@ -51,6 +51,13 @@ def _default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _listing(rows: list[dict[str, Any]], columns: tuple[str, ...], *, as_json: bool) -> None:
+    if as_json:
+        _json(rows)
+    else:
+        print_table(out, rows, columns)
+
+
 def _published(value: str | None) -> date | None:
     if value is None:
         return None
@@ -115,10 +122,7 @@ def articles(
     """List stored articles."""
     with newsweave.open_store(db, read_only=True) as store:
         rows = store.articles(outlet=outlet)
-    if as_json:
-        _json(rows)
-    else:
-        print_table(out, rows, ("id", "outlet", "published", "published_source", "chars", "title"))
+    _listing(rows, ("id", "outlet", "published", "published_source", "chars", "title"), as_json=as_json)
 
 
 @app.command()
@@ -150,10 +154,7 @@ def mentions(
     """List named-entity mentions with their character offsets."""
     with newsweave.open_store(db, read_only=True) as store:
         rows = store.mentions(article_ref, label=label)
-    if as_json:
-        _json(rows)
-    else:
-        print_table(out, rows, ("article_id", "start", "end", "label", "text"))
+    _listing(rows, ("article_id", "start", "end", "label", "text"), as_json=as_json)
 
 
 @app.command()
@@ -161,10 +162,7 @@ def rejected(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List inputs that were refused, with the reason."""
     with newsweave.open_store(db, read_only=True) as store:
         rows = store.rejected()
-    if as_json:
-        _json(rows)
-    else:
-        print_table(out, rows, ("path", "reason", "times"))
+    _listing(rows, ("path", "reason", "times"), as_json=as_json)
 
 
 @app.command()
