@@ -34,7 +34,7 @@ def test_country_ruler_labels_and_codes() -> None:
     assert ("Niger", "GPE", "NER") in ents
     assert ("Nigeria", "GPE", "NGA") in ents
     assert ("Nigerien", "NORP", "NER") in ents
-    assert ("Niamey", "GPE", "NER") in ents
+    assert ("Niamey", "GPE", "city:NER") in ents
 
 
 def test_parallel_parse_matches_single_process() -> None:

@@ -127,6 +127,52 @@ class Mention:
     actor_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A mention (named or a role noun such as "the junta") linked to a local actor of its article."""
+
+    span: Span
+    label: str
+    local_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocActor:
+    """One actor as seen within one article, before cross-article resolution.
+
+    ``keys`` are the blocking keys the corpus stage matches on; ``first`` and
+    ``last`` are a person's name parts (folded) so that two people who share a
+    surname are never merged.
+    """
+
+    article_id: str
+    local_id: int
+    kind: str
+    name: str
+    country: str | None
+    names: tuple[str, ...]
+    keys: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    first: str | None = None
+    last: str | None = None
+    cameo: str | None = None
+    named: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A real-world actor across the corpus: every spelling, one id."""
+
+    id: str
+    canonical_name: str
+    kind: str
+    country: str | None
+    cameo_code: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    members: tuple[tuple[str, int], ...]
+
+
 @dataclass(slots=True)
 class IngestReport:
     """What one ingest run did."""

@@ -38,7 +38,7 @@ def country_names() -> dict[str, str]:
 
 @cache
 def gazetteer() -> list[tuple[str, str, str]]:
-    """Demonyms and cities as ``(name, spaCy label, alpha-3)`` from ``gazetteer.csv``."""
+    """Demonyms and cities as ``(name, spaCy label, id)`` from ``gazetteer.csv``."""
     text = resources.files("newsweave.ontology").joinpath("gazetteer.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return [(row["name"], row["label"], row["alpha3"]) for row in rows]
+    return [(row["name"], row["label"], row["id"]) for row in rows]

@@ -1,0 +1,1 @@
+"""Per-article extractors: each takes a parsed article and returns typed records with spans."""

@@ -1,0 +1,79 @@
+"""Name normalisation shared by within-article and cross-article actor matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+STOP = frozenset(
+    "of the for and in on at to a an de la le les du des pour et d l en au aux".split()
+)  # fmt: skip
+_TRANSLIT = (("tch", "t"), ("dj", "j"), ("ou", "u"), ("ph", "f"), ("kh", "k"), ("sh", "s"), ("ch", "s"))
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; typographic apostrophes made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def norm(text: str) -> str:
+    """Matching form of a name: folded, without a leading article or a trailing possessive."""
+    tokens = words(text)
+    while tokens and tokens[0] in {"the", "a", "an"}:
+        tokens = tokens[1:]
+    if tokens and tokens[-1].endswith("'s"):
+        tokens[-1] = tokens[-1][:-2]
+    return " ".join(tokens)
+
+
+def translit(word: str) -> str:
+    """Fold transliteration variants (Tchiani/Tiani, Abdourahamane/Abdurahmane)."""
+    out = fold(word)
+    for old, new in _TRANSLIT:
+        out = out.replace(old, new)
+    return out
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton used as a blocking key: first letter plus consonants, no doubles."""
+    base = translit(word)
+    if not base:
+        return ""
+    tail = re.sub(r"[aeiouy\W\d_]", "", base[1:])
+    return re.sub(r"(.)\1+", r"\1", base[0] + tail)
+
+
+def similar(a: str, b: str, *, threshold: float) -> bool:
+    """Fuzzy equality of two name parts after transliteration."""
+    return fuzz.ratio(translit(a), translit(b)) >= threshold
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of the content words ("Conseil national pour la sauvegarde de la patrie" → CNSP)."""
+    return "".join(w[0] for w in words(name) if w not in STOP).upper()
+
+
+def stems(name: str) -> frozenset[str]:
+    """Five-letter prefixes of content words (Safeguard/Safeguarding → safeg)."""
+    return frozenset(w[:5] for w in words(name) if w not in STOP and len(w) >= 3)
+
+
+def stems_match(a: str, b: str) -> bool:
+    """Two long names that share most content stems (three at least)."""
+    sa, sb = stems(a), stems(b)
+    shared = len(sa & sb)
+    return shared >= 3 and shared >= 0.75 * min(len(sa), len(sb))
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital short names: ECOWAS, CNSP, U.N."""
+    letters = re.sub(r"[.\s]", "", text)
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
