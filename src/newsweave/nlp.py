@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsweave.model import Mention, Span
 from newsweave.ontology.countries import country_names, gazetteer
+from newsweave.ontology.lexicons import known_actor_names
 
 T = TypeVar("T")
 ENTITY_LABELS = frozenset(
@@ -37,7 +38,11 @@ def load() -> Language:
         patterns.append({"label": "GPE", "pattern": name, "id": code})
         if name.upper() != name:
             patterns.append({"label": "GPE", "pattern": name.upper(), "id": code})
-    patterns += [{"label": label, "pattern": name, "id": code} for name, label, code in gazetteer()]
+    for name, label, code in gazetteer():
+        patterns.append({"label": label, "pattern": name, "id": code})
+        if label == "GPE":  # datelines: "NIAMEY, Aug 9 (Sahel Wire) -"
+            patterns.append({"label": label, "pattern": name.upper(), "id": code})
+    patterns += [{"label": "ORG", "pattern": name, "id": "known"} for name in known_actor_names()]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 

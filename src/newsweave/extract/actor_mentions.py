@@ -17,11 +17,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.extract.actor_types import known
 from newsweave.ontology.countries import country_names
 from newsweave.ontology.lexicons import role_nouns, titles
 
 QUALIFIERS = frozenset({"ousted", "former", "deposed", "toppled", "detained", "acting", "self-proclaimed", "new",
                         "interim", "coup", "military", "transitional", "deputy"})  # fmt: skip
+MEDIA_TAIL = frozenset({"wire", "news", "post", "times", "herald", "gazette", "ledger", "courier", "sentinel",
+                        "report", "desk", "tribune", "agency", "press", "radio", "tv"})  # fmt: skip
 _STOP_LEFT = {",", ";", ":", "(", ")", '"', "“", "”", "[", "]", "—", "–"}
 _RELATIVE = {"who", "which", "that", "whose"}
 WINDOW = 10
@@ -66,8 +69,7 @@ def _lookup(name: str) -> str | None:
 def find(doc: Doc) -> list[RawMention]:
     """Named and role-noun actor mentions in document order, without overlaps."""
     named = [m for ent in doc.ents if (m := _named(doc, ent)) is not None]
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    nominal = [m for m in _nominals(doc) if not taken.intersection(range(m.token, m.token + 1))]
+    nominal = [m for m in _nominals(doc) if not any(n.start < m.end and m.start < n.end for n in named)]
     return sorted(named + nominal, key=lambda m: m.start)
 
 
@@ -120,10 +122,18 @@ def _person(doc: Doc, ent: SpacySpan) -> RawMention | None:
     end = ent.end
     while end > start and doc[end - 1].text in {"'s", "’s"}:
         end -= 1
+    while start < end and doc[start].text[:1].islower():
+        start += 1
     name = [t for t in doc[start:end] if re.search(r"\w", t.text)]
     if not name:
         return None
     span = doc[name[0].i : name[-1].i + 1]
+    if len(name) == 1 and name[0].text[:1].islower():
+        return None
+    if name[-1].lower_ in MEDIA_TAIL or known(span.text) is not None:
+        mention = RawMention(span.start_char, span.end_char, span.text, "ORG", span.start)
+        mention.country = _country_before(doc, span.start)
+        return mention
     mention = RawMention(span.start_char, span.end_char, span.text, "PERSON", span.start)
     parts = [t.text for t in name if t.text not in {"-", "'"}]
     mention.last = parts[-1]
@@ -239,27 +249,60 @@ def _nominals(doc: Doc) -> list[RawMention]:
     last_end = -1
     lexicon = role_nouns()
     for span in spans:
-        if span.start < last_end or not _definite(doc, span):
+        role = lexicon[span.label_]
+        if span.start < last_end or not _is_head(doc, span) or not (role.bare or _definite(doc, span)):
             continue
-        refers, kind = lexicon[span.label_]
-        mention = RawMention(span.start_char, span.end_char, span.text, "NOM", span.start, refers=refers)
-        mention.nominal_kind = kind
-        mention.country = _country_before(doc, span.start)
+        mention = RawMention(span.start_char, span.end_char, span.text, "NOM", span.start, refers=role.refers)
+        mention.nominal_kind = role.kind
+        mention.country = _country_before(doc, _determiner_start(doc, span.start)) or _country_after(doc, span.end)
         found.append(mention)
         last_end = span.end
     return found
 
 
-def _definite(doc: Doc, span: SpacySpan) -> bool:
-    before = doc[span.start - 1] if span.start > 0 else None
+_STRICT = {"soldiers", "officers", "president", "guard", "army", "military"}
+_HEAD_ONLY = _STRICT | {"general", "senate", "parliament", "regime", "bloc"}
+
+
+def _is_head(doc: Doc, span: SpacySpan) -> bool:
+    """The phrase is the head of its noun phrase ("the military", not "the military action")."""
+    if span.label_ not in _HEAD_ONLY:
+        return True
     after = doc[span.end] if span.end < len(doc) else None
-    if span.label_ in {"general", "regime"} and after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ"}:
-        return False
+    return after is None or after.pos_ not in {"NOUN", "PROPN"} or after.ent_type_ in {"GPE", "NORP"}
+
+
+def _determiner_start(doc: Doc, start: int) -> int:
+    """Skip adjectives back to the determiner: "the new military rulers" → index of "new"."""
+    i = start
+    while i > 0 and doc[i - 1].pos_ == "ADJ" and not _token_country(doc[i - 1]):
+        i -= 1
+    return i
+
+
+def _definite(doc: Doc, span: SpacySpan) -> bool:
+    start = _determiner_start(doc, span.start)
+    before = doc[start - 1] if start > 0 else None
     if before is None:
         return False
-    if before.lower_ in {"the", "this", "that", "its", "their"} or before.text in {"'s", "’s"}:
+    if before.lower_ == "the":
+        return True
+    if span.label_ in _STRICT:  # "the Nigerien military", not "Nigerien soldiers"
+        return _token_country(before) is not None and start >= 2 and doc[start - 2].lower_ == "the"
+    if before.lower_ in {"this", "that", "its", "their"} or before.text in {"'s", "’s"}:
         return True
     return _token_country(before) is not None
+
+
+def _country_after(doc: Doc, end: int) -> str | None:
+    """Country of "the military leaders in neighbouring Mali", "the armed forces of Niger"."""
+    if end < len(doc) and doc[end].lower_ in {"in", "of"}:
+        for token in doc[end + 1 : min(len(doc), end + 4)]:
+            if (code := _token_country(token)) is not None:
+                return code
+            if token.pos_ not in {"ADJ", "DET"}:
+                break
+    return None
 
 
 def _country_before(doc: Doc, start: int) -> str | None:

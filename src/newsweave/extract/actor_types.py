@@ -27,7 +27,7 @@ def known(name: str) -> KnownActor | None:
     """The lexicon entry a name refers to: same name, same acronym, initials, or most content words."""
     folded = norm(name)
     for entry in known_actors():
-        if folded == norm(entry.name):
+        if folded == norm(entry.name) or any(folded == norm(a) for a in entry.aliases):
             return entry
         if entry.acronym and _acronym_of(name, entry.acronym):
             return entry

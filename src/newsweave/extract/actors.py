@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from newsweave.extract import actor_types as types
 from newsweave.extract.actor_mentions import RawMention, find
-from newsweave.extract.names import initials, is_acronym, norm, similar, skeleton, stems, stems_match
+from newsweave.extract.names import STOP, initials, is_acronym, norm, similar, skeleton, stems_match, words
 from newsweave.model import ActorMention, DocActor, Span
 
 _DEFINED = re.compile(
@@ -26,6 +26,8 @@ _DEFINED = re.compile(
     r"\s*\(([A-Z][A-Za-z]{1,7})\)"
 )
 GENERIC_TAIL = frozenset({"group", "organisation", "organization", "movement", "company", "force", "forces"})
+OUSTED = re.compile(r"\b(ousted|deposed|toppled|detained|overthrown|elected)\b.*\b(president|leader)\b")
+COUP_LEADER = re.compile(r"\b(coup leader|head of the junta|junta leader|military ruler|head of state)\b")
 SURNAME_SIMILARITY = 85
 FIRST_NAME_SIMILARITY = 75
 
@@ -44,6 +46,8 @@ class _Local:
     code: str | None = None
     named: bool = True
     ruling: bool = False
+    role_key: str | None = None
+    body_kind: str | None = None
 
     def add(self, mention: RawMention) -> None:
         (self.nominals if mention.label == "NOM" else self.names).append(mention.text)
@@ -72,15 +76,46 @@ def extract_actors(doc: Doc, article_id: str) -> tuple[list[DocActor], list[Acto
     """Local actors of one article and the mentions linked to them."""
     raw = find(doc)
     _relabel_surnames(raw)
-    linker = _Linker(defined_acronyms(doc.text), _focus_country(raw))
+    linker = _Linker(defined_acronyms(doc.text), _focus_country(raw), _coup_country(doc, raw))
     links = [(m, linker.link(m)) for m in raw if m.label != "NOM"]
-    links += [(m, linker.link_nominal(m)) for m in raw if m.label == "NOM"]
+    links += _propagate(doc.text, links, linker)
+    links += [(m, linker.link_nominal(m)) for m in raw if m.label == "NOM" and not _covered(m, links)]
     mentions = [
         ActorMention(Span(article_id, m.start, m.end, m.text), m.label, local)
         for m, local in sorted(links, key=lambda pair: pair[0].start)
         if local is not None
     ]
     return [linker.doc_actor(article_id, i) for i in range(len(linker.locals))], mentions
+
+
+def _covered(m: RawMention, links: list[tuple[RawMention, int | None]]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o, _ in links)
+
+
+def _propagate(text: str, links: list[tuple[RawMention, int | None]], linker: _Linker) -> list[tuple[RawMention, int | None]]:
+    """Other occurrences in the article of names already linked (NER misses some): one sense per article."""
+    names: dict[str, int] = {}
+    for m, local in links:
+        if local is None or m.label == "STATE":
+            continue
+        loc = linker.locals[local]
+        for name in [m.text] + ([loc.last] if loc.kind == "person" and loc.last else []):
+            if len(name) >= 4 and name[0].isupper():
+                names.setdefault(name, local)
+    found: list[tuple[RawMention, int | None]] = []
+    taken = [(m.start, m.end) for m, _ in links]
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            local = names[name]
+            label = "PERSON" if linker.locals[local].kind == "person" else "ORG"
+            mention = RawMention(start, end, name, label, -1)
+            linker.locals[local].add(mention)
+            found.append((mention, local))
+            taken.append((start, end))
+    return found
 
 
 def _relabel_surnames(raw: list[RawMention]) -> None:
@@ -96,10 +131,28 @@ def _focus_country(raw: list[RawMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+COUP_WORDS = re.compile(r"\b(coup|junta|putsch|mutin\w*|seized power|military rulers?)\b", re.I)
+
+
+def _coup_country(doc: Doc, raw: list[RawMention]) -> str | None:
+    """The country a coup word attaches to ("Niger's junta", "the coup in Niger"): who "the junta" is."""
+    text = doc.text
+    states = [m for m in raw if m.label == "STATE" and m.code]
+    votes: Counter[str] = Counter()
+    for match in COUP_WORDS.finditer(text):
+        for m in states:
+            before = 0 <= match.start() - m.end <= 4 and text[m.end : match.start()].strip() in {"", "'s", "’s"}
+            after = 0 <= m.start - match.end() <= 12 and re.fullmatch(r"\s+in\s+(?:\w+\s+)?", text[match.end() : m.start])
+            if before or after:
+                votes[m.code or ""] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
 class _Linker:
-    def __init__(self, acronyms: dict[str, str], focus: str | None) -> None:
+    def __init__(self, acronyms: dict[str, str], focus: str | None, coup: str | None) -> None:
         self.acronyms = acronyms
         self.focus = focus
+        self.coup = coup
         self.locals: list[_Local] = []
         self.states: dict[str, int] = {}
 
@@ -147,23 +200,51 @@ class _Linker:
         return None
 
     def link_nominal(self, m: RawMention) -> int | None:
-        country = m.country or self.focus
-        wanted = {"ruling": self._is_ruling, "igo": self._is_igo, "president": self._titled("president"),
-                  "general": self._titled("general", "gen", "coup leader")}[m.refers or ""]  # fmt: skip
-        candidates = [i for i, loc in enumerate(self.locals) if wanted(loc, country)]
+        refers = m.refers or ""
+        if refers.startswith("body:"):
+            return self._link_body(m, refers[5:])
+        country = m.country or (self.coup if refers in {"ruling", "ousted", "coupleader"} else self.focus)
+        checks = {"ruling": self._is_ruling, "igo": self._is_igo, "president": self._titled("president"),
+                  "general": self._titled("general", "gen", "brig", "brigadier"),
+                  "ousted": self._role_like(OUSTED), "coupleader": self._role_like(COUP_LEADER)}  # fmt: skip
+        candidates = [i for i, loc in enumerate(self.locals) if checks[refers](loc, country)]
         if candidates:
             index = _appositive_of(candidates, self.locals, m.end) or _nearest(candidates, self.locals, m.start)
-        elif m.refers == "ruling" and country is not None:
-            index = self._new("ruling", m)
+        elif refers in {"ruling", "ousted", "coupleader"}:
+            index = self._new("ruling" if refers == "ruling" else "person", m)
             self.locals[index].named = False
-            self.locals[index].countries[country] += 1
+            if country:
+                self.locals[index].countries[country] += 1
+            self.locals[index].role_key = f"role:{refers}:{country or '?'}"
             return index
         else:
             return None
         self.locals[index].add(m)
-        if m.refers == "ruling":
+        if refers == "ruling":
             self.locals[index].ruling = True
+        elif refers in {"ousted", "coupleader"}:
+            self.locals[index].roles.append(m.text.lower())
         return index
+
+    def _link_body(self, m: RawMention, body: str) -> int:
+        country = m.country or (self.coup or self.focus if m.nominal_kind == "military" else self.focus)
+        key = f"body:{body}:{country}"
+        for index, loc in enumerate(self.locals):
+            if loc.role_key == key:
+                loc.add(m)
+                return index
+        index = self._new("body", m)
+        local = self.locals[index]
+        local.named, local.role_key, local.body_kind = False, key, m.nominal_kind
+        if country:
+            local.countries[country] += 1
+        return index
+
+    def _role_like(self, pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
+        def check(loc: _Local, country: str | None) -> bool:
+            return loc.kind == "person" and loc.named and any(pattern.search(r) for r in loc.roles)
+
+        return check
 
     def _is_ruling(self, loc: _Local, country: str | None) -> bool:
         if loc.kind == "ruling":
@@ -239,16 +320,27 @@ def _finish(article_id: str, index: int, loc: _Local, focus: str | None) -> DocA
         return DocActor(article_id, index, "state", name, country, tuple(dict.fromkeys(loc.names)),
                         (f"state:{country}",), cameo=country)  # fmt: skip
     if loc.kind == "person":
-        return _finish_person(article_id, index, loc, country)
+        return _finish_person(article_id, index, loc, country or (focus if not loc.named else None))
+    if loc.kind == "body":
+        kind = loc.body_kind or "other"
+        return DocActor(article_id, index, kind, Counter(loc.nominals).most_common(1)[0][0], country,
+                        tuple(dict.fromkeys(loc.nominals)), (loc.role_key or "",), cameo=types.org_cameo(kind, country),
+                        named=False)  # fmt: skip
     return _finish_org(article_id, index, loc, country, focus)
 
 
 def _finish_person(article_id: str, index: int, loc: _Local, country: str | None) -> DocActor:
-    name = max(loc.names, key=lambda n: (len(n.split()), Counter(loc.names)[n], len(n)))
     names = tuple(dict.fromkeys(loc.names + loc.nominals))
-    keys = (f"person:{skeleton(loc.last or name)}",)
+    if not loc.named:
+        return DocActor(article_id, index, "person", loc.nominals[0], country, names, (loc.role_key or "",),
+                        named=False)  # fmt: skip
+    name = max(loc.names, key=lambda n: (len(n.split()), Counter(loc.names)[n], len(n)))
+    keys = [f"person:{skeleton(loc.last or name)}"]
+    for family, pattern in (("ousted", OUSTED), ("coupleader", COUP_LEADER)):
+        if country and any(pattern.search(role) for role in loc.roles):
+            keys.append(f"role:{family}:{country}")
     return DocActor(
-        article_id, index, "person", name, country, names, keys, tuple(loc.roles),
+        article_id, index, "person", name, country, names, tuple(keys), tuple(loc.roles),
         first=norm(loc.first) if loc.first else None, last=norm(loc.last or name),
         cameo=types.person_cameo(country, loc.titles),
     )  # fmt: skip
@@ -263,7 +355,6 @@ def _finish_org(article_id: str, index: int, loc: _Local, country: str | None, f
         name = entry.name if not is_acronym(name) and stems_match(name, entry.name) else name
     elif loc.kind == "ruling":
         kind, ruling = "military", True
-        country = country or focus
         cameo = types.org_cameo(kind, country)
     else:
         kind = types.org_kind(name)
@@ -271,8 +362,8 @@ def _finish_org(article_id: str, index: int, loc: _Local, country: str | None, f
         ruling = loc.ruling or types.is_ruling(name, kind)
         cameo = types.org_cameo(kind, country)
     keys = _org_keys(named, entry)
-    if ruling and country:
-        keys.append(f"role:ruling:{country}")
+    if ruling:
+        keys.append(f"role:ruling:{country or '?'}")
     if kind == "other" and len(named) and all(" " not in n and n[:1].isupper() and not is_acronym(n) for n in named):
         keys.append(f"person:{skeleton(named[0])}")  # a lone capitalised word may be a person's surname
     names = tuple(dict.fromkeys(loc.names + loc.nominals))
@@ -290,7 +381,7 @@ def _org_keys(names: list[str], entry: object) -> list[str]:
             keys.append(f"acr:{name.replace('.', '')}")
         elif len(norm(name).split()) >= 2:
             keys.append(f"acr:{initials(name)}")
-            content = sorted(stems(name))
+            content = [w[:5] for w in words(name) if w not in STOP and len(w) >= 3]
             if len(content) >= 3:
                 keys.append("stem:" + "|".join(content[:3]))
     return keys
