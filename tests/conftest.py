@@ -30,10 +30,26 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds, then the sample corpus in a second run (the incremental path)."""
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    newsweave.ingest([str(SEEDS)], db=db)
     newsweave.ingest([str(SAMPLE)], db=db)
     return db
+
+
+@pytest.fixture(scope="session")
+def one_run_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds and the sample corpus in one run."""
+    db = tmp_path_factory.mktemp("one_run") / "corpus.duckdb"
+    newsweave.ingest([str(SEEDS), str(SAMPLE)], db=db)
+    return db
+
+
+@pytest.fixture()
+def corpus_store(corpus_db: Path) -> Iterator[Store]:
+    with newsweave.open_store(corpus_db, read_only=True) as store:
+        yield store
 
 
 @pytest.fixture()

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from newsweave.engine.local import IngestOptions, Progress
+from newsweave.engine.local import IngestOptions, Progress, resolve_actors
 from newsweave.engine.local import ingest as _ingest
 from newsweave.errors import InputError, NewsweaveError, NotFoundError, StoreError, UsageError
 from newsweave.model import Article, IngestReport, Mention, Rejection, Span
@@ -36,6 +36,8 @@ __all__ = [
     "Store",
     "StoreError",
     "UsageError",
+    "actor_graph",
+    "analyze",
     "ingest",
     "open_store",
 ]
@@ -74,3 +76,20 @@ def ingest(
             progress=progress,
             stdin=stdin,
         )
+
+
+def analyze(db: str | Path | None = None) -> dict[str, int]:
+    """Run the corpus stages over everything stored (``ingest`` runs them after loading).
+
+    Today that is actor resolution across articles; ids of existing actors stay stable.
+    """
+    with open_store(db) as store:
+        return {"actors": resolve_actors(store)}
+
+
+def actor_graph(db: str | Path | None = None) -> Any:
+    """The actor co-occurrence graph (``networkx.Graph``): actors as nodes, shared sentences as weights."""
+    from newsweave.report.graph import build_graph
+
+    with open_store(db, read_only=True) as store:
+        return build_graph(store.actors(), store.cooccurrences())

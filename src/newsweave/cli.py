@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 import newsweave
 from newsweave import sources
@@ -188,6 +189,68 @@ def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
         _json(data)
     else:
         print_summary(out, data)
+
+
+@app.command()
+def actors(
+    db: DbOption = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (person, state, military, igo, ...).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List actors resolved across articles, with aliases, roles and coverage."""
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.actors(kind=kind)
+    if as_json:
+        _json(rows)
+        return
+    print_table(out, rows, ("id", "name", "kind", "country", "mentions", "articles"))
+
+
+@app.command()
+def actor(
+    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="Actor id, name or any alias.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one actor and every mention of it (article id and offsets in ``mention_spans``)."""
+    with newsweave.open_store(db, read_only=True) as store:
+        row = store.actor(ref)
+    mentions_list = row.pop("mentions_list")
+    if as_json:
+        _json({**row, "mention_spans": mentions_list})
+        return
+    for key in ("id", "name", "kind", "country", "cameo_code", "aliases", "roles", "outlets"):
+        out.print(Text(f"{key}: {row[key]}"))
+    print_table(out, mentions_list, ("article_id", "start", "end", "label", "text"))
+
+
+@app.command()
+def graph(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="graphml or json.")] = "json",
+    output: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """The actor graph: actors as nodes, co-occurrence in a sentence as weighted edges."""
+    from newsweave.report.graph import to_graphml, to_json
+
+    if fmt not in {"graphml", "json"}:
+        raise typer.BadParameter("use graphml or json", param_hint="--format")
+    text = (to_graphml if fmt == "graphml" else to_json)(newsweave.actor_graph(db))
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Run the corpus stages again over everything stored (ingest runs them already)."""
+    counts = newsweave.analyze(db)
+    if as_json:
+        _json(counts)
+    else:
+        err.print(", ".join(f"{value} {key}" for key, value in counts.items()), highlight=False)
 
 
 def _version(value: bool) -> None:

@@ -134,6 +134,7 @@ class ActorMention:
     span: Span
     label: str
     local_id: int
+    sentence: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,16 @@ class Actor:
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
     members: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Everything the per-article stages produced for one article, written together."""
+
+    article: Article
+    mentions: list[Mention]
+    actors: list[DocActor] = field(default_factory=list)
+    actor_mentions: list[ActorMention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

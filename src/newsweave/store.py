@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from newsweave.errors import NotFoundError, StoreError
-from newsweave.model import Article, Mention, Rejection
+from newsweave.model import Actor, ActorMention, Article, DocActor, Mention, Parsed, Rejection
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -40,11 +40,51 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_actors",
+        """
+        ALTER TABLE articles ADD COLUMN seq BIGINT;
+        CREATE TABLE doc_actors (
+            article_id VARCHAR NOT NULL, local_id INTEGER NOT NULL, kind VARCHAR, name VARCHAR,
+            country VARCHAR, names VARCHAR[], keys VARCHAR[], roles VARCHAR[], first VARCHAR,
+            last VARCHAR, cameo VARCHAR, named BOOLEAN, PRIMARY KEY (article_id, local_id)
+        );
+        CREATE TABLE actor_mentions (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL, label VARCHAR, local_id INTEGER NOT NULL, sentence INTEGER,
+            PRIMARY KEY (article_id, start, "end")
+        );
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, country VARCHAR,
+            cameo_code VARCHAR, aliases VARCHAR[]
+        );
+        CREATE TABLE actor_members (
+            article_id VARCHAR NOT NULL, local_id INTEGER NOT NULL, actor_id VARCHAR NOT NULL,
+            PRIMARY KEY (article_id, local_id)
+        );
+        """,
+    ),
 )
 
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "published_source", "chars")
 ARTICLE_DETAIL = (*ARTICLE_FIELDS, "published_evidence", "published_flag", "lang", "origin",
                   "external_id", "raw_hash", "words", "ingested_at")  # fmt: skip
+
+
+_ACTORS_SQL = """
+SELECT a.id, a.name, a.kind, a.country, a.cameo_code, a.aliases,
+       coalesce((SELECT list({'role': r.role, 'as_of': r.as_of, 'articles': r.n} ORDER BY r.as_of NULLS LAST, r.role)
+                 FROM (SELECT role, min(ar.published) AS as_of, count(DISTINCT d.article_id) AS n
+                       FROM actor_members x JOIN doc_actors d USING (article_id, local_id)
+                       JOIN articles ar ON ar.id = d.article_id, unnest(d.roles) AS t(role)
+                       WHERE x.actor_id = a.id GROUP BY role) r), []) AS roles,
+       count(m.start) AS mentions, count(DISTINCT m.article_id) AS articles,
+       list(DISTINCT art.outlet ORDER BY art.outlet) FILTER (WHERE art.outlet IS NOT NULL) AS outlets
+FROM actors a
+LEFT JOIN actor_members am ON am.actor_id = a.id
+LEFT JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
+LEFT JOIN articles art ON art.id = m.article_id
+"""
 
 
 def _now() -> datetime:
@@ -100,12 +140,14 @@ class Store:
 
     # -- writes --------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
-        return row is not None
+        return bool(self._scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]))
 
-    def add_articles(self, batch: Iterable[tuple[Article, list[Mention]]]) -> int:
-        """Insert articles with their mentions in one transaction; existing ids are skipped."""
-        pending = {article.id: (article, mentions) for article, mentions in batch}
+    def add_articles(self, batch: Iterable[Parsed]) -> int:
+        """Insert parsed articles with everything extracted from them in one transaction.
+
+        Articles already stored (same id) are skipped, so re-ingesting adds nothing.
+        """
+        pending = {item.article.id: item for item in batch}
         if not pending:
             return 0
         with self.transaction():
@@ -116,17 +158,59 @@ class Store:
                 pending.pop(article_id)
             if not pending:
                 return 0
-            articles = _table(ARTICLE_COLUMNS, [_article_row(a) for a, _ in pending.values()])
-            mentions = _table(MENTION_COLUMNS, [_mention_row(m) for _, ms in pending.values() for m in ms])
-            self.con.register("incoming_articles", articles)
-            self.con.register("incoming_mentions", mentions)
-            try:
-                self.con.execute("INSERT INTO articles SELECT * FROM incoming_articles")
-                self.con.execute("INSERT INTO mentions SELECT * FROM incoming_mentions ON CONFLICT DO NOTHING")
-            finally:
-                self.con.unregister("incoming_articles")
-                self.con.unregister("incoming_mentions")
+            seq = int(self._scalar("SELECT coalesce(max(seq), 0) FROM articles"))
+            items = list(pending.values())
+            self._insert(
+                "articles", ARTICLE_COLUMNS, [_article_row(p.article, seq + i + 1) for i, p in enumerate(items)]
+            )
+            self._insert("mentions", MENTION_COLUMNS, [_mention_row(m) for p in items for m in p.mentions])
+            self._insert("doc_actors", DOC_ACTOR_COLUMNS, [_doc_actor_row(a) for p in items for a in p.actors])
+            self._insert(
+                "actor_mentions",
+                ACTOR_MENTION_COLUMNS,
+                [_actor_mention_row(m) for p in items for m in p.actor_mentions],
+            )
         return len(pending)
+
+    def _insert(self, table: str, columns: dict[str, pa.DataType], rows: list[list[Any]]) -> None:
+        """Insert rows through an Arrow table: one statement per batch."""
+        if not rows:
+            return
+        self.con.register("incoming", _table(columns, rows))
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM incoming ON CONFLICT DO NOTHING")
+        finally:
+            self.con.unregister("incoming")
+
+    def doc_actors(self) -> list[DocActor]:
+        """Every local actor, for the corpus stage that resolves them across articles."""
+        rows = self.con.execute(
+            "SELECT article_id, local_id, kind, name, country, names, keys, roles, first, last, cameo, named "
+            "FROM doc_actors ORDER BY article_id, local_id"
+        ).fetchall()
+        return [
+            DocActor(r[0], r[1], r[2], r[3], r[4], tuple(r[5]), tuple(r[6]), tuple(r[7]), r[8], r[9], r[10], r[11])
+            for r in rows
+        ]
+
+    def article_order(self) -> dict[str, int]:
+        """Ingestion rank of every article (articles stored before ranks existed come first)."""
+        rows = self.con.execute("SELECT id, coalesce(seq, 0) FROM articles").fetchall()
+        return {row[0]: int(row[1]) for row in rows}
+
+    def replace_actors(self, actors: Iterable[Actor]) -> int:
+        """Replace the resolved actors and the local-actor links in one transaction."""
+        actor_rows, member_rows = [], []
+        for actor in actors:
+            actor_rows.append([actor.id, actor.canonical_name, actor.kind, actor.country, actor.cameo_code,
+                               list(actor.aliases)])  # fmt: skip
+            member_rows += [[article_id, local_id, actor.id] for article_id, local_id in actor.members]
+        with self.transaction():
+            self.con.execute("DELETE FROM actor_members")
+            self.con.execute("DELETE FROM actors")
+            self._insert("actors", ACTOR_COLUMNS, actor_rows)
+            self._insert("actor_members", MEMBER_COLUMNS, member_rows)
+        return len(actor_rows)
 
     def add_rejected(self, rejection: Rejection) -> None:
         """Record a refused input; the same input and reason is recorded once."""
@@ -172,27 +256,63 @@ class Store:
             params.append(label.upper())
         return self._dicts(sql + " ORDER BY article_id, start, label", params)
 
+    def actors(self, *, kind: str | None = None) -> list[dict[str, Any]]:
+        """Resolved actors with their aliases, dated roles and coverage counts, most mentioned first."""
+        where, params = ("WHERE a.kind = ?", [kind]) if kind else ("", [])
+        return self._dicts(f"{_ACTORS_SQL} {where} GROUP BY ALL ORDER BY mentions DESC, a.name", params)
+
+    def actor(self, ref: str) -> dict[str, Any]:
+        """One actor by id, name or any alias (case-insensitive), with its mentions."""
+        rows = self._dicts(
+            f"{_ACTORS_SQL} WHERE a.id = ? OR lower(a.name) = lower(?) "
+            "OR list_contains(list_transform(a.aliases, lambda x: lower(x)), lower(?)) "
+            "GROUP BY ALL ORDER BY mentions DESC",
+            [ref, ref, ref],
+        )
+        if not rows:
+            raise NotFoundError(f"no actor {ref!r}")
+        actor = rows[0]
+        actor["mentions_list"] = self._dicts(
+            """SELECT m.article_id, m.start, m."end", m.text, m.label, m.sentence FROM actor_mentions m
+               JOIN actor_members am USING (article_id, local_id) WHERE am.actor_id = ?
+               ORDER BY m.article_id, m.start""",
+            [actor["id"]],
+        )
+        return actor
+
+    def cooccurrences(self) -> list[dict[str, Any]]:
+        """Pairs of actors named in the same sentence: sentences and articles they share."""
+        return self._dicts(
+            """WITH s AS (SELECT DISTINCT m.article_id, m.sentence, am.actor_id FROM actor_mentions m
+                          JOIN actor_members am USING (article_id, local_id))
+               SELECT a.actor_id AS source, b.actor_id AS target, count(*) AS sentences,
+                      count(DISTINCT a.article_id) AS articles
+               FROM s a JOIN s b ON a.article_id = b.article_id AND a.sentence = b.sentence
+                                  AND a.actor_id < b.actor_id
+               GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"""
+        )
+
     def rejected(self) -> list[dict[str, Any]]:
         return self._dicts(
             "SELECT path, reason, code, first_seen, last_seen, times FROM rejected ORDER BY last_seen DESC, path"
         )
 
     def status(self) -> dict[str, Any]:
-        one = self.con.execute(
-            """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions),
-                      (SELECT count(*) FROM rejected), (SELECT count(DISTINCT outlet) FROM articles),
-                      (SELECT coalesce(sum(words), 0) FROM articles)"""
-        ).fetchone()
-        assert one is not None
+        counts = {
+            table: int(self._scalar(f"SELECT count(*) FROM {table}"))
+            for table in ("articles", "mentions", "rejected", "actors", "actor_mentions")
+        }
         return {
             "db": str(self.path),
-            "articles": one[0],
-            "mentions": one[1],
-            "rejected": one[2],
-            "outlets": one[3],
-            "words": int(one[4]),
+            **counts,
+            "outlets": int(self._scalar("SELECT count(DISTINCT outlet) FROM articles")),
+            "words": int(self._scalar("SELECT coalesce(sum(words), 0) FROM articles")),
             "migrations": self.migrations(),
         }
+
+    def _scalar(self, sql: str, params: list[Any] | None = None) -> Any:
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0][0] if rows else None
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a read query and return rows as dicts (for summaries and outputs)."""
@@ -220,12 +340,29 @@ ARTICLE_COLUMNS = {
     "published": pa.date32(), "published_source": pa.string(), "published_evidence": pa.string(),
     "published_flag": pa.string(), "text": pa.string(), "raw_hash": pa.string(), "lang": pa.string(),
     "origin": pa.string(), "external_id": pa.string(), "chars": pa.int32(), "words": pa.int32(),
-    "ingested_at": pa.timestamp("us"),
+    "ingested_at": pa.timestamp("us"), "seq": pa.int64(),
 }  # fmt: skip
 MENTION_COLUMNS = {
     "article_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "text": pa.string(),
     "label": pa.string(), "sentence": pa.int32(),
 }  # fmt: skip
+
+
+DOC_ACTOR_COLUMNS = {
+    "article_id": pa.string(), "local_id": pa.int32(), "kind": pa.string(), "name": pa.string(),
+    "country": pa.string(), "names": pa.list_(pa.string()), "keys": pa.list_(pa.string()),
+    "roles": pa.list_(pa.string()), "first": pa.string(), "last": pa.string(), "cameo": pa.string(),
+    "named": pa.bool_(),
+}  # fmt: skip
+ACTOR_MENTION_COLUMNS = {
+    "article_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "text": pa.string(),
+    "label": pa.string(), "local_id": pa.int32(), "sentence": pa.int32(),
+}  # fmt: skip
+ACTOR_COLUMNS = {
+    "id": pa.string(), "name": pa.string(), "kind": pa.string(), "country": pa.string(),
+    "cameo_code": pa.string(), "aliases": pa.list_(pa.string()),
+}  # fmt: skip
+MEMBER_COLUMNS = {"article_id": pa.string(), "local_id": pa.int32(), "actor_id": pa.string()}
 
 
 def _table(columns: dict[str, pa.DataType], rows: list[list[Any]]) -> pa.Table:
@@ -235,13 +372,22 @@ def _table(columns: dict[str, pa.DataType], rows: list[list[Any]]) -> pa.Table:
     return pa.table(data)
 
 
-def _article_row(a: Article) -> list[Any]:
+def _article_row(a: Article, seq: int) -> list[Any]:
     return [
         a.id, a.url, a.outlet, a.title, a.published, a.published_source, a.published_evidence,
         a.published_flag, a.text, a.raw_hash, a.lang, a.origin, a.external_id, a.chars, a.words,
-        _now(),
+        _now(), seq,
     ]  # fmt: skip
 
 
 def _mention_row(m: Mention) -> list[Any]:
     return [m.span.article_id, m.span.start, m.span.end, m.span.text, m.label, m.sentence]
+
+
+def _doc_actor_row(a: DocActor) -> list[Any]:
+    return [a.article_id, a.local_id, a.kind, a.name, a.country, list(a.names), list(a.keys), list(a.roles),
+            a.first, a.last, a.cameo, a.named]  # fmt: skip
+
+
+def _actor_mention_row(m: ActorMention) -> list[Any]:
+    return [m.span.article_id, m.span.start, m.span.end, m.span.text, m.label, m.local_id, m.sentence]

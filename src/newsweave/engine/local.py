@@ -14,7 +14,9 @@ from typing import TextIO
 from newsweave import nlp, sources
 from newsweave.article import build
 from newsweave.errors import InputError
-from newsweave.model import Article, IngestReport, Mention, RawInput, Rejection, Skipped
+from newsweave.extract.actors import extract_actors
+from newsweave.fuse.actors import resolve
+from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
 from newsweave.store import Store
 
@@ -45,13 +47,21 @@ def ingest(
     items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin)
     fresh = _fresh_articles(items, store, settings, options, report, in_flight, progress)
     parsed = nlp.parse(fresh, workers=options.workers, batch_size=settings.batch_size)
-    batch: list[tuple[Article, list[Mention]]] = []
+    batch: list[Parsed] = []
     for doc, article in parsed:
-        batch.append((article, nlp.mentions(doc, article.id)))
+        local, linked = extract_actors(doc, article.id)
+        batch.append(Parsed(article, nlp.mentions(doc, article.id), local, linked))
         if len(batch) >= settings.batch_size:
             _flush(batch, store, report, in_flight)
     _flush(batch, store, report, in_flight)
+    if report.ingested:
+        resolve_actors(store)
     return report
+
+
+def resolve_actors(store: Store) -> int:
+    """The corpus stage for actors: re-cluster every local actor; returns the number of actors."""
+    return store.replace_actors(resolve(store.doc_actors(), order=store.article_order()))
 
 
 def _fresh_articles(
@@ -96,15 +106,10 @@ def _build(raw: RawInput, settings: Settings, options: IngestOptions) -> Article
         return Rejection(raw.origin, f"internal error while cleaning: {type(exc).__name__}: {exc}", "internal")
 
 
-def _flush(
-    batch: list[tuple[Article, list[Mention]]],
-    store: Store,
-    report: IngestReport,
-    in_flight: set[str],
-) -> None:
+def _flush(batch: list[Parsed], store: Store, report: IngestReport, in_flight: set[str]) -> None:
     if not batch:
         return
     report.ingested += store.add_articles(batch)
-    for article, _ in batch:
-        in_flight.discard(article.id)
+    for item in batch:
+        in_flight.discard(item.article.id)
     batch.clear()

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import known
+from newsweave.extract.names import acronym_long_forms
 from newsweave.ontology.countries import country_names
 from newsweave.ontology.lexicons import role_nouns, titles
 
@@ -51,7 +52,7 @@ class RawMention:
 
 def country_of(token_or_span: Token | SpacySpan) -> str | None:
     """Alpha-3 code of a country name or demonym entity (from the gazetteer ruler), if any."""
-    ent_id = token_or_span.ent_id_ if isinstance(token_or_span, SpacySpan) else token_or_span.ent_id_
+    ent_id = token_or_span.ent_id_
     if ent_id and len(ent_id) == 3 and ent_id.isupper():
         return str(ent_id)
     if isinstance(token_or_span, SpacySpan) and token_or_span.label_ == "GPE":
@@ -69,8 +70,15 @@ def _lookup(name: str) -> str | None:
 def find(doc: Doc) -> list[RawMention]:
     """Named and role-noun actor mentions in document order, without overlaps."""
     named = [m for ent in doc.ents if (m := _named(doc, ent)) is not None]
+    for long_form in defined_long_forms(doc):
+        named = [m for m in named if not (m.start < long_form.end and long_form.start < m.end)] + [long_form]
     nominal = [m for m in _nominals(doc) if not any(n.start < m.end and m.start < n.end for n in named)]
     return sorted(named + nominal, key=lambda m: m.start)
+
+
+def defined_long_forms(doc: Doc) -> list[RawMention]:
+    """ORG mentions for long forms defined by a bracketed acronym, even when the tagger saw only part."""
+    return [RawMention(start, end, phrase, "ORG", -1) for start, end, phrase, _ in acronym_long_forms(doc.text)]
 
 
 def _named(doc: Doc, ent: SpacySpan) -> RawMention | None:
@@ -79,7 +87,7 @@ def _named(doc: Doc, ent: SpacySpan) -> RawMention | None:
         if code is None:
             return None
         return RawMention(ent.start_char, ent.end_char, ent.text, "STATE", ent.start, code=code)
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or _titled_name(ent):
         return _person(doc, ent)
     if ent.label_ == "ORG":
         span = _strip_article(ent)
@@ -92,7 +100,8 @@ def _named(doc: Doc, ent: SpacySpan) -> RawMention | None:
 
 
 GENERIC_ORGS = frozenset({"state", "government", "council", "department", "ministry", "army", "military",
-                          "parliament", "assembly", "police", "congress", "senate", "court", "presidency", "junta"})  # fmt: skip
+                          "parliament", "assembly", "police", "congress", "senate", "court", "presidency",
+                          "junta"})  # fmt: skip
 
 
 def _generic(span: SpacySpan) -> bool:
@@ -101,6 +110,18 @@ def _generic(span: SpacySpan) -> bool:
         return False
     text = span.text
     return text[0].islower() or text.lower() in GENERIC_ORGS
+
+
+def _titled_name(ent: SpacySpan) -> bool:
+    """ "General Abdourahmane Tchiani" tagged LAW or ORG: a capitalised title then capitalised names."""
+    if len(ent) < 2 or ent.label_ in {"GPE", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "ORDINAL"}:
+        return False
+    first = ent[0]
+    rest = [t for t in ent[1:] if t.text not in {".", "'s", "’s"}]
+    is_title = first.text[:1].isupper() and first.lower_.rstrip(".") in _title_words()
+    return (
+        is_title and bool(rest) and all(t.text[:1].isupper() and t.is_alpha for t in rest) and known(ent.text) is None
+    )
 
 
 def _strip_article(span: SpacySpan) -> SpacySpan | None:
@@ -149,6 +170,8 @@ def _person_context(doc: Doc, start: int, end: int, mention: RawMention, strippe
     role = _role_phrase(left, stripped)
     if role:
         mention.roles.append(role)
+    if mention.country is None:
+        mention.country = _sentence_org_country(doc, start)
     appositive = _appositive(doc, end)
     if appositive is not None:
         if mention.country is None:
@@ -156,6 +179,16 @@ def _person_context(doc: Doc, start: int, end: int, mention: RawMention, strippe
         if _titles_in(list(appositive)):
             mention.roles.append(_phrase(appositive))
             mention.titles += _titles_in(list(appositive))
+
+
+def _sentence_org_country(doc: Doc, start: int) -> str | None:
+    """Country of the nearest known organisation earlier in the sentence ("Wagner, the group's founder, ...")."""
+    sent = doc[start].sent
+    for ent in reversed([e for e in sent.ents if e.label_ == "ORG" and e.end <= start]):
+        entry = known(ent.text)
+        if entry is not None and entry.country:
+            return entry.country
+    return None
 
 
 def _left_window(doc: Doc, start: int) -> list[Token]:
@@ -216,9 +249,11 @@ def _role_phrase(left: list[Token], stripped: list[str]) -> str | None:
     while run and run[0] in _ROLE_GLUE:
         run = run[1:]
     words = run + [w for w in stripped if w not in run]
-    return " ".join(words) or None
+    return " ".join(x for x in (ABBREVIATIONS.get(w, w) for w in words) if x) or None
 
 
+ABBREVIATIONS = {"gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant", "maj": "major",
+                 "dr": "doctor", "mr": "", "mrs": "", "ms": ""}  # fmt: skip
 _ROLE_GLUE = {"of", "state", "foreign", "defence", "defense", "interior", "deputy", "chief"}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.extract.names import initials, is_acronym, norm, stems_match
+from newsweave.extract.names import initials, norm, stems_match
 from newsweave.ontology.lexicons import KnownActor, known_actors, titles
 
 KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -10,6 +10,7 @@ article; the corpus stage (``fuse.actors``) joins local actors across articles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,7 +19,17 @@ from spacy.tokens import Doc
 
 from newsweave.extract import actor_types as types
 from newsweave.extract.actor_mentions import RawMention, find
-from newsweave.extract.names import STOP, initials, is_acronym, norm, similar, skeleton, stems_match, words
+from newsweave.extract.names import (
+    STOP,
+    acronym_long_forms,
+    initials,
+    is_acronym,
+    norm,
+    similar,
+    skeleton,
+    stems_match,
+    words,
+)
 from newsweave.model import ActorMention, DocActor, Span
 
 _DEFINED = re.compile(
@@ -61,7 +72,8 @@ class _Local:
 def defined_acronyms(text: str) -> dict[str, str]:
     """``{"ecowas": "economic community of west african states"}`` from "Long Name (ACR)" in the text."""
     found = {}
-    for long, acronym in _DEFINED.findall(text):
+    pairs = [*_DEFINED.findall(text), *((phrase, acronym) for _, _, phrase, acronym in acronym_long_forms(text))]
+    for long, acronym in pairs:
         words = long.split()
         if words and re.search(r"['’]s$", words[0]):
             words = words[1:]
@@ -77,11 +89,12 @@ def extract_actors(doc: Doc, article_id: str) -> tuple[list[DocActor], list[Acto
     raw = find(doc)
     _relabel_surnames(raw)
     linker = _Linker(defined_acronyms(doc.text), _focus_country(raw), _coup_country(doc, raw))
-    links = [(m, linker.link(m)) for m in raw if m.label != "NOM"]
+    links: list[tuple[RawMention, int | None]] = [(m, linker.link(m)) for m in raw if m.label != "NOM"]
     links += _propagate(doc.text, links, linker)
     links += [(m, linker.link_nominal(m)) for m in raw if m.label == "NOM" and not _covered(m, links)]
+    starts = [sent.start_char for sent in doc.sents]
     mentions = [
-        ActorMention(Span(article_id, m.start, m.end, m.text), m.label, local)
+        ActorMention(Span(article_id, m.start, m.end, m.text), m.label, local, bisect_right(starts, m.start) - 1)
         for m, local in sorted(links, key=lambda pair: pair[0].start)
         if local is not None
     ]
@@ -92,7 +105,9 @@ def _covered(m: RawMention, links: list[tuple[RawMention, int | None]]) -> bool:
     return any(o.start < m.end and m.start < o.end for o, _ in links)
 
 
-def _propagate(text: str, links: list[tuple[RawMention, int | None]], linker: _Linker) -> list[tuple[RawMention, int | None]]:
+def _propagate(
+    text: str, links: list[tuple[RawMention, int | None]], linker: _Linker
+) -> list[tuple[RawMention, int | None]]:
     """Other occurrences in the article of names already linked (NER misses some): one sense per article."""
     names: dict[str, int] = {}
     for m, local in links:
@@ -142,7 +157,9 @@ def _coup_country(doc: Doc, raw: list[RawMention]) -> str | None:
     for match in COUP_WORDS.finditer(text):
         for m in states:
             before = 0 <= match.start() - m.end <= 4 and text[m.end : match.start()].strip() in {"", "'s", "’s"}
-            after = 0 <= m.start - match.end() <= 12 and re.fullmatch(r"\s+in\s+(?:\w+\s+)?", text[match.end() : m.start])
+            after = 0 <= m.start - match.end() <= 12 and re.fullmatch(
+                r"\s+in\s+(?:\w+\s+)?", text[match.end() : m.start]
+            )
             if before or after:
                 votes[m.code or ""] += 1
     return votes.most_common(1)[0][0] if votes else None
@@ -367,8 +384,9 @@ def _finish_org(article_id: str, index: int, loc: _Local, country: str | None, f
     if kind == "other" and len(named) and all(" " not in n and n[:1].isupper() and not is_acronym(n) for n in named):
         keys.append(f"person:{skeleton(named[0])}")  # a lone capitalised word may be a person's surname
     names = tuple(dict.fromkeys(loc.names + loc.nominals))
+    last = norm(named[0]) if named else None
     return DocActor(article_id, index, kind, name, country, names, tuple(dict.fromkeys(keys)),
-                    tuple(loc.roles), cameo=cameo, named=bool(named), last=norm(named[0]) if named else None)  # fmt: skip
+                    tuple(loc.roles), cameo=cameo, named=bool(named), last=last)  # fmt: skip
 
 
 def _org_keys(names: list[str], entry: object) -> list[str]:

@@ -7,9 +7,8 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-STOP = frozenset(
-    "of the for and in on at to a an de la le les du des pour et d l en au aux".split()
-)  # fmt: skip
+STOP = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "de", "la", "le", "les", "du",
+                  "des", "pour", "et", "d", "l", "en", "au", "aux"})  # fmt: skip
 _TRANSLIT = (("tch", "t"), ("dj", "j"), ("ou", "u"), ("ph", "f"), ("kh", "k"), ("sh", "s"), ("ch", "s"))
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -77,3 +76,25 @@ def is_acronym(text: str) -> bool:
     """All-capital short names: ECOWAS, CNSP, U.N."""
     letters = re.sub(r"[.\s]", "", text)
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+_PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_WORD_SPAN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def acronym_long_forms(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, long form, acronym)`` for "long form (ACR)" where ACR is the long form's initials.
+
+    Works in any case: "Conseil national pour la sauvegarde de la patrie (CNSP)".
+    """
+    found = []
+    for match in _PAREN_ACRONYM.finditer(text):
+        acronym, offset = match.group(1), max(0, match.start() - 200)
+        before = list(_WORD_SPAN.finditer(text[offset : match.start()]))
+        for k in range(len(acronym), min(len(before), len(acronym) + 8) + 1):
+            start, end = offset + before[-k].start(), offset + before[-1].end()
+            phrase = text[start:end]
+            if phrase[0].upper() == acronym[0] and initials(phrase) == acronym:
+                found.append((start, end, phrase, acronym))
+                break
+    return found

@@ -30,7 +30,12 @@ class KnownActor:
 def known_actors() -> tuple[KnownActor, ...]:
     return tuple(
         KnownActor(
-            r["name"], r["acronym"] or None, r["kind"], r["country"] or None, r["cameo"] or None, r["ruling"] == "1",
+            r["name"],
+            r["acronym"] or None,
+            r["kind"],
+            r["country"] or None,
+            r["cameo"] or None,
+            r["ruling"] == "1",
             r["bloc"] == "1",
             tuple(a for a in r["aliases"].split("|") if a),
         )
