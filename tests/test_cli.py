@@ -13,7 +13,19 @@ from typer.testing import CliRunner
 
 from newsweave.cli import app
 
-COMMANDS = ["ingest", "articles", "article", "mentions", "rejected", "status", "summary"]
+COMMANDS = [
+    "ingest",
+    "articles",
+    "article",
+    "mentions",
+    "rejected",
+    "status",
+    "summary",
+    "actors",
+    "actor",
+    "graph",
+    "analyze",
+]
 runner = CliRunner()
 
 
@@ -105,3 +117,38 @@ def test_errors_are_one_line_never_a_traceback(tmp_path: Path) -> None:
     broken = _cli("status", "--db", str(bad_db))
     assert broken.returncode == 1 and "Traceback" not in broken.stderr
     assert len(broken.stderr.strip().splitlines()) == 1
+
+
+def test_actor_commands(corpus_db: Path) -> None:
+    db = str(corpus_db)
+    rows = json.loads(_cli("actors", "--db", db, "--json").stdout)
+    assert {
+        "id",
+        "name",
+        "kind",
+        "country",
+        "cameo_code",
+        "aliases",
+        "roles",
+        "mentions",
+        "articles",
+        "outlets",
+    } <= set(rows[0])
+    assert rows == sorted(rows, key=lambda r: -r["mentions"])
+    by_alias = json.loads(_cli("actor", "tiani", "--db", db, "--json").stdout)
+    by_id = json.loads(_cli("actor", by_alias["id"], "--db", db, "--json").stdout)
+    assert by_alias == by_id and by_alias["name"] == "Abdourahamane Tchiani"
+    spans = by_alias["mention_spans"]
+    assert len(spans) == by_alias["mentions"] and {"article_id", "start", "end", "text"} <= set(spans[0])
+    missing = _cli("actor", "Nobody Atall", "--db", db)
+    assert missing.returncode == 1 and "no actor" in missing.stderr
+
+
+def test_graph_formats(corpus_db: Path, tmp_path: Path) -> None:
+    data = json.loads(_cli("graph", "--db", str(corpus_db), "--format", "json").stdout)
+    assert len(data["nodes"]) > 50 and data["edges"]
+    assert all(edge["weight"] >= 1 for edge in data["edges"])
+    out = tmp_path / "g.graphml"
+    assert _cli("graph", "--db", str(corpus_db), "--format", "graphml", "--out", str(out)).returncode == 0
+    assert out.read_text().startswith("<?xml") and "graphml" in out.read_text()
+    assert _cli("graph", "--db", str(corpus_db), "--format", "dot").returncode == 2

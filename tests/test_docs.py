@@ -67,7 +67,7 @@ def test_make_demo_prints_the_summary(tmp_path: Path) -> None:
     for heading in (
         "Articles per outlet",
         "Publication dates and how each was obtained",
-        "Most mentioned names",
+        "Most mentioned actors",
         "Rejected inputs",
     ):
         assert heading in result.stdout, heading

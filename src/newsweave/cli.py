@@ -180,7 +180,7 @@ def status(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """A readable overview: outlets, publication dates and their sources, top names, rejects."""
+    """A readable overview: outlets, publication dates and their sources, top actors, rejects."""
     from newsweave.report.summary import summarize
 
     with newsweave.open_store(db, read_only=True) as store:

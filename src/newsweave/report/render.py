@@ -46,16 +46,17 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
     s = data["status"]
     console.print(
         f"[bold]newsweave store[/] {s['db']}: {s['articles']} articles, {s['words']} words, "
-        f"{s['mentions']} entity mentions, {s['outlets']} outlets, {s['rejected']} rejected inputs",
+        f"{s['mentions']} entity mentions, {s['actors']} actors, {s['outlets']} outlets, "
+        f"{s['rejected']} rejected inputs",
         highlight=False,
     )
     print_table(console, data["outlets"], ("outlet", "articles"), title="Articles per outlet")
     _print_dates(console, data["dates"])
     print_table(
         console,
-        data["top_names"],
-        ("name", "label", "mentions", "articles"),
-        title="Most mentioned names",
+        data["top_actors"],
+        ("name", "kind", "country", "mentions", "articles", "aliases"),
+        title="Most mentioned actors (aliases: distinct spellings merged into one actor)",
     )
     if data["rejected"]:
         print_table(console, data["rejected"], ("path", "reason"), title="Rejected inputs")

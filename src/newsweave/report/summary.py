@@ -1,12 +1,10 @@
-"""A readable overview of a store: outlets, dates and how they were obtained, top names, rejects."""
+"""A readable overview of a store: outlets, dates and how they were obtained, top actors, rejects."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from newsweave.store import Store
-
-ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def summarize(store: Store, *, top: int = 12) -> dict[str, Any]:
@@ -24,10 +22,6 @@ def summarize(store: Store, *, top: int = 12) -> dict[str, Any]:
         "date_sources": store.query(
             "SELECT published_source, count(*) AS articles FROM articles GROUP BY 1 ORDER BY 2 DESC"
         ),
-        "top_names": store.query(
-            "SELECT text AS name, label, count(*) AS mentions, count(DISTINCT article_id) AS articles "
-            f"FROM mentions WHERE label IN {ACTOR_LABELS} GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ?",
-            [top],
-        ),
+        "top_actors": [{**actor, "aliases": len(actor["aliases"])} for actor in store.actors()[:top]],
         "rejected": store.rejected(),
     }
