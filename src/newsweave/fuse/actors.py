@@ -145,10 +145,11 @@ def _union_people(members: list[int], items: Sequence[DocActor], uf: _UnionFind)
         else:
             bare.append(index)
     groups = _merge_first_names(named, items, uf)
+    countries = _countries(members, items, uf)
     for index in bare:
         actor = items[index]
-        matches = [g for g in groups if _same_surname(items[g], actor) and countries_compatible(
-            _country(g, items, uf, members), actor.country)]  # fmt: skip
+        matches = [g for g in groups if _same_surname(items[g], actor)
+                   and countries_compatible(countries.get(uf.find(g)), actor.country)]  # fmt: skip
         if len(matches) == 1:
             uf.union(matches[0], index)
         elif not matches and actor.kind == "person":
@@ -180,10 +181,13 @@ def _same_person(a: DocActor, b: DocActor) -> bool:
     return first_ok and _same_surname(a, b) and countries_compatible(a.country, b.country)
 
 
-def _country(head: int, items: Sequence[DocActor], uf: _UnionFind, members: list[int]) -> str | None:
-    root = uf.find(head)
-    votes = Counter(items[i].country for i in members if uf.find(i) == root and items[i].country)
-    return votes.most_common(1)[0][0] if votes else None
+def _countries(members: list[int], items: Sequence[DocActor], uf: _UnionFind) -> dict[int, str]:
+    """The majority country of each cluster among ``members``, by cluster root."""
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for index in members:
+        if items[index].country:
+            votes[uf.find(index)][items[index].country or ""] += 1
+    return {root: counter.most_common(1)[0][0] for root, counter in votes.items()}
 
 
 def _actor(members: list[DocActor]) -> Actor:
