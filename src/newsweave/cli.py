@@ -250,7 +250,7 @@ def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         _json(counts)
     else:
-        err.print(", ".join(f"{value} {key}" for key, value in counts.items()), highlight=False)
+        out.print(", ".join(f"{value} {key}" for key, value in counts.items()), highlight=False)
 
 
 def _version(value: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsweave.extract.names import initials, norm, stems_match
 from newsweave.ontology.lexicons import KnownActor, known_actors, titles
 
@@ -23,6 +25,7 @@ CAMEO_SUFFIX = {"military": "MIL", "government": "GOV", "armed_group": "REB", "m
                 "ngo": "NGO"}  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def known(name: str) -> KnownActor | None:
     """The lexicon entry a name refers to: same name, same acronym, initials, or most content words."""
     folded = norm(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -13,6 +14,7 @@ _TRANSLIT = (("tch", "t"), ("dj", "j"), ("ou", "u"), ("ph", "f"), ("kh", "k"), (
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents; typographic apostrophes made plain."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -23,6 +25,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Matching form of a name: folded, without a leading article or a trailing possessive."""
     tokens = words(text)
@@ -33,6 +36,7 @@ def norm(text: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=65536)
 def translit(word: str) -> str:
     """Fold transliteration variants (Tchiani/Tiani, Abdourahamane/Abdurahmane)."""
     out = fold(word)
@@ -41,6 +45,7 @@ def translit(word: str) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonant skeleton used as a blocking key: first letter plus consonants, no doubles."""
     base = translit(word)
@@ -55,11 +60,13 @@ def similar(a: str, b: str, *, threshold: float) -> bool:
     return fuzz.ratio(translit(a), translit(b)) >= threshold
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """Upper-case initials of the content words ("Conseil national pour la sauvegarde de la patrie" → CNSP)."""
     return "".join(w[0] for w in words(name) if w not in STOP).upper()
 
 
+@lru_cache(maxsize=65536)
 def stems(name: str) -> frozenset[str]:
     """Five-letter prefixes of content words (Safeguard/Safeguarding → safeg)."""
     return frozenset(w[:5] for w in words(name) if w not in STOP and len(w) >= 3)
