@@ -175,6 +175,78 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: name as written, ISO country, coordinates when a city is known."""
+
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, how precisely, from which words; ``uncertain`` when the
+    publication date it was resolved against was itself inferred."""
+
+    value: date | None
+    precision: str | None
+    text: str | None = None
+    span: Span | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One event as one article states it: PLOVER-coded, with modality, actors, date and place."""
+
+    article_id: str
+    index: int
+    trigger: Span
+    sentence: int
+    type: str
+    mode: str | None
+    modality: str
+    sources: tuple[int, ...]
+    targets: tuple[int, ...]
+    date: EventDate
+    place: Place | None
+    cameo: str | None
+    cameo_root: str | None
+    quad_class: int
+    goldstein: float | None
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct or indirect speech with its speaker (local actor ids of its article)."""
+
+    article_id: str
+    span: Span
+    speakers: tuple[int, ...]
+    cue: str | None
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number that can contradict another outlet's: what is counted, how many, as of when, says whom."""
+
+    article_id: str
+    span: Span
+    quantity: str
+    subject: str
+    value_low: float
+    value_high: float
+    unit: str
+    approx: str
+    as_of: date | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Parsed:
     """Everything the per-article stages produced for one article, written together."""
 
@@ -182,6 +254,9 @@ class Parsed:
     mentions: list[Mention]
     actors: list[DocActor] = field(default_factory=list)
     actor_mentions: list[ActorMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
 
 @dataclass(slots=True)

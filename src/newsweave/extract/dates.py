@@ -1,0 +1,91 @@
+"""When: resolve an event's time expression against the article's publication date.
+
+Weekdays go back to the latest such day on or before publication (forward for
+planned events: "a summit on Thursday"); "last week", "in July", "a week ago",
+"since July 26" and the rest go through ``dateparser`` with ``RELATIVE_BASE`` set
+to the publication date. No expression: the publication date, precision week.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsweave.model import EventDate, Span
+from newsweave.pubdate import WEEKDAYS
+
+_NOISE = re.compile(r"^(on|in|since|from|by|at|during|of|late|early|the|this past)\s+", re.I)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_UNIT_ONLY = re.compile(r"^(night|morning|evening|afternoon|weekend|days?|weeks?|months?|years?|hours?)$", re.I)
+_DURATION = re.compile(r"\b(for|within|of)\b|\b(days|weeks|months|years|hours)\b(?! ago)", re.I)
+PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
+
+
+def resolve(text: str, published: date | None, *, future: bool = False) -> tuple[date | None, str | None]:
+    """A time expression to ``(date, precision)`` relative to ``published``; (None, None) if unknown."""
+    expression = _NOISE.sub("", text.strip().lower())
+    expression = re.sub(r"\b(night|morning|evening|afternoon)\b", "", expression).strip()
+    weekday = _WEEKDAY.search(expression)
+    if weekday and published is not None:
+        target = WEEKDAYS.index(weekday.group(1))
+        delta = (target - published.weekday()) % 7
+        return (published + timedelta(days=delta or 7), "day") if future else (
+            published - timedelta(days=(published.weekday() - target) % 7), "day")  # fmt: skip
+    if published is None and not re.search(r"\b(19|20)\d{2}\b", expression):
+        return None, None
+    base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
+    parser = DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past",
+                  "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False},  # fmt: skip
+    )
+    data = parser.get_date_data(expression)
+    if data.date_obj is None:
+        return None, None
+    value = data.date_obj.date()
+    precision = PRECISION.get(data.period or "day", "day")
+    if "ago" in expression:
+        precision = "day"
+    elif "week" in expression:
+        value, precision = value - timedelta(days=value.weekday()), "week"
+    elif precision == "year":
+        value = date(value.year, 1, 1)
+    elif precision == "month":
+        value = value.replace(day=1)
+    return value, precision
+
+
+def event_date(
+    trigger: Token, sentence: SpacySpan, article_id: str, published: date | None, *, future: bool, uncertain: bool
+) -> EventDate:
+    """The date of the event a trigger names, from the time expression attached to it (or nearest)."""
+    expression = _expression_for(trigger, sentence)
+    if expression is not None:
+        value, precision = resolve(expression.text, published, future=future)
+        if value is not None:
+            span = Span(article_id, expression.start_char, expression.end_char, expression.text)
+            return EventDate(value, precision, expression.text, span, uncertain)
+    if published is None:
+        return EventDate(None, None, None, None, uncertain)
+    return EventDate(published, "week", None, None, uncertain)
+
+
+def _expression_for(trigger: Token, sentence: SpacySpan) -> SpacySpan | None:
+    dates = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and _is_point(e)]
+    if not dates:
+        return None
+    attached = [e for e in dates if trigger in e.root.ancestors or e.root.head == trigger]
+    pool = attached or dates
+    return min(pool, key=lambda e: abs(e.root.i - trigger.i))
+
+
+def _is_point(ent: SpacySpan) -> bool:
+    """A point in time ("on Tuesday", "July 26"), not a duration ("seven days") or a vague one."""
+    text = ent.text.lower()
+    if _UNIT_ONLY.match(text) or (_DURATION.search(text) and not re.search(r"\b(last|this|next|ago)\b", text)):
+        return False
+    return not re.fullmatch(r"(recent|the past|past|coming|these) .*|now|currently|recently", text)

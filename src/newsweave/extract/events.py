@@ -1,0 +1,133 @@
+"""Events: who did what to whom, coded in PLOVER, from the dependency parse of one article.
+
+Triggers are verbs and event nouns from ``ontology/event_triggers.csv``; the
+source is the subject (or agent, or possessor), the target the object or the
+object of "against/on/to/with"; each is mapped to the article's local actors.
+Mentions of one event within the article share an ``index`` (same type,
+compatible actors and dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
+from newsweave.extract.dates import event_date
+from newsweave.extract.modality import modality
+from newsweave.extract.places import country_place, event_place
+from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
+from newsweave.ontology import plover
+
+FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT"})
+
+
+def find_trigger(token: Token) -> plover.Trigger | None:
+    """The lexicon entry a token triggers, if any (companion words checked)."""
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    for trigger in plover.triggers().get((token.lemma_.lower(), pos), ()):
+        if trigger.with_ is None or _companion(token, trigger.with_):
+            return trigger
+    return None
+
+
+def _companion(token: Token, word: str) -> bool:
+    if word.startswith("^"):
+        head = token.head.head if token.head.dep_ == "prep" else token.head
+        return word[1:] in {token.head.lemma_.lower(), head.lemma_.lower()}
+    near = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    if any(t.lemma_.lower() == word for t in near):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lemma_.lower() == word
+
+
+def extract_events(
+    doc: Doc, article: Article, actors: Sequence[DocActor], mentions: Sequence[ActorMention]
+) -> list[EventMention]:
+    """Every event mention in a parsed article."""
+    index = ActorIndex(mentions, actors)
+    countries = {a.local_id: a.country for a in actors}
+    prefer = frozenset(a.country for a in actors if a.kind == "state" and a.country)
+    uncertain = article.published_source == "inferred" or bool(article.published_flag)
+    found: list[EventMention] = []
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            trigger = find_trigger(token)
+            if trigger is None:
+                continue
+            event_type, mode = trigger.type, trigger.mode
+            state = modality(token, event_type)
+            if event_type in FLIP_WHEN_NEGATED and state == "negated":
+                event_type, mode, state = "REJECT", None, "asserted"
+            sources, targets = _arguments(token, index)
+            when = event_date(token, sentence, article.id, article.published, future=state == "planned",
+                              uncertain=uncertain)  # fmt: skip
+            where = event_place(token, sentence, article.id, prefer=prefer) or _actor_place(sources, countries)
+            code = plover.coding(event_type, mode)
+            found.append(EventMention(
+                article.id, len(found), Span(article.id, token.idx, token.idx + len(token), token.text), number,
+                event_type, mode, state, tuple(sources), tuple(t for t in targets if t not in sources), when, where,
+                code.cameo, code.cameo_root, code.quad_class, code.goldstein,
+                Span(article.id, sentence.start_char, sentence.end_char, sentence.text),
+            ))  # fmt: skip
+    return _group(found)
+
+
+def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
+    if token.pos_ == "NOUN":
+        return _noun_arguments(token, index)
+    subject = subject_of(token)
+    sources = index.of_phrase(subject) if subject is not None else []
+    targets = [local for obj in objects_of(token) for local in index.of_phrase(obj)]
+    return sources, list(dict.fromkeys(targets))
+
+
+def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
+    sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for local in index.at(c)]
+    if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass"}:
+        subject = subject_of(noun.head)
+        sources = index.of_phrase(subject) if subject is not None else []
+    targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" for local in index.of_phrase(obj)]
+    return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def _actor_place(sources: list[int], countries: dict[int, str | None]) -> Place | None:
+    for local in sources:
+        code = countries.get(local)
+        if code:
+            return country_place(code)
+    return None
+
+
+def _group(events: list[EventMention]) -> list[EventMention]:
+    """Mentions of the same event in one article share the index of its first mention."""
+    grouped: list[EventMention] = []
+    for event in events:
+        same = next((g for g in grouped if _same_event(g, event)), None)
+        grouped.append(event if same is None else _with_index(event, same.index))
+    return grouped
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    if a.type != b.type or a.modality != b.modality or a.sentence == b.sentence:
+        return False
+    if a.sources and b.sources and not set(a.sources) & set(b.sources):
+        return False
+    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+        return False
+    return _dates_compatible(a.date, b.date) and bool(a.sources or a.targets) and bool(b.sources or b.targets)
+
+
+def _dates_compatible(a: EventDate, b: EventDate) -> bool:
+    if a.value is None or b.value is None:
+        return True
+    return abs((a.value - b.value).days) <= (7 if "week" in {a.precision, b.precision} else 0)
+
+
+def _with_index(event: EventMention, index: int) -> EventMention:
+    return replace(event, index=index)

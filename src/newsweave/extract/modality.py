@@ -1,0 +1,81 @@
+"""Modality: did the event happen, by whose account, or is it threatened, planned, conditional, denied?"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SPEECH = frozenset({"say", "tell", "claim", "report", "state", "add", "announce", "insist", "allege", "confirm",
+                    "write", "post", "note", "explain", "argue", "acknowledge", "suggest", "indicate"})  # fmt: skip
+PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek"})
+THREATS = frozenset({"threaten", "warn"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+FAILING = frozenset({"fail", "unable", "refuse"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "attr"})
+
+
+def governors(trigger: Token, limit: int = 4) -> list[Token]:
+    """The trigger and the verbs above it in its clause chain (nearest first)."""
+    chain = [trigger]
+    token = trigger
+    for _ in range(limit):
+        if token.dep_ not in CLAUSE_DEPS or token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def modality(trigger: Token, event_type: str) -> str:
+    """asserted, reported, threatened, planned, conditional, denied or negated (first rule that applies)."""
+    chain = governors(trigger)
+    sentence = trigger.sent
+    if _negated(trigger, chain):
+        return "negated"
+    if any(t.lemma_ == "deny" and t is not trigger and any(c.dep_ == "ccomp" for c in t.children) for t in chain[1:]):
+        return "denied"
+    if _conditional(chain, sentence.text.lower()):
+        return "conditional"
+    if _planned(trigger, chain):
+        return "planned"
+    if event_type == "THREATEN" or any(t.lemma_ in THREATS for t in chain[1:]):
+        return "threatened"
+    if _reported(trigger, chain):
+        return "reported"
+    return "asserted"
+
+
+def _negated(trigger: Token, chain: list[Token]) -> bool:
+    own = [trigger, *chain[1:2]] if trigger.dep_ in {"xcomp", "dobj", "pobj"} else [trigger]
+    for token in own:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+            return True
+    return any(t.lemma_ in FAILING and t is not trigger and t.lemma_ != "refuse" for t in chain[1:2])
+
+
+def _conditional(chain: list[Token], sentence: str) -> bool:
+    for token in chain[:3]:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+            return True
+        if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in token.children):
+            return True
+    auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ == "aux"}
+    return bool(auxes & CONDITIONAL_AUX) and (" if " in f" {sentence} " or "last resort" in sentence)
+
+
+def _planned(trigger: Token, chain: list[Token]) -> bool:
+    auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & FUTURE_AUX or "going" in auxes:
+        return True
+    if any(t.lemma_ in PLANNING for t in chain[1:3]):
+        return True
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and head.lower_ == "of" and head.head.lower_ == "ahead"
+
+
+def _reported(trigger: Token, chain: list[Token]) -> bool:
+    if any(t.lemma_ in SPEECH and t is not trigger for t in chain[1:]):
+        return True
+    text = trigger.sent.text.lower()
+    return "according to" in text
