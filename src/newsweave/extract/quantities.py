@@ -1,0 +1,230 @@
+"""How many: numeric claims (what is counted, how many, approximate or not, as of when, says whom).
+
+Numbers come from the tagger's CARDINAL/MONEY/QUANTITY/DATE spans and from vague
+counts ("hundreds of"), read with their approximation words; vague counts map to
+conservative numbers as ACLED does ("dozens" → 12, "hundreds" → 100).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsweave.extract.dates import resolve
+from newsweave.model import Claim, Quote, Span
+from newsweave.ontology.lexicons import read_csv
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+         "half": 0.5, "dozen": 12, "decade": 10, "century": 100, "quarter": 25, "third": 33.3}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE = (("hundreds of thousands", 100_000), ("tens of thousands", 10_000), ("hundreds of millions", 100_000_000),
+         ("billions", 1_000_000_000), ("millions", 1_000_000), ("thousands", 1_000), ("several hundred", 100),
+         ("hundreds", 100), ("dozens", 12), ("scores", 20), ("a handful", 3))  # fmt: skip
+CONTEXT = (("evacuated", {"evacuate", "evacuation", "fly", "land", "arrive", "airlift", "board", "flight", "depart",
+                          "relocate", "repatriate"}),
+           ("protesters", {"rally", "gather", "march", "protest", "demonstrate", "attend", "fill", "crowd",
+                           "demonstration", "chant", "turn", "support", "organizer", "organiser",
+                           "attendee"}),
+           ("deaths", {"kill", "die", "dead"}), ("injured", {"injure", "wound"}),
+           ("detained", {"detain", "arrest"}), ("displaced", {"displace", "flee"}))  # fmt: skip
+GENERIC_PEOPLE = frozenset({"people", "person", "citizen", "national", "passenger", "civilian", "resident", "family",
+                            "child", "infant"})  # fmt: skip
+APPROX = (("at least", "at_least"), ("more than", "at_least"), ("over", "at_least"), ("nearly", "at_most"),
+          ("almost", "at_most"), ("up to", "at_most"), ("as many as", "at_most"), ("fewer than", "at_most"),
+          ("less than", "at_most"), ("about", "about"), ("around", "about"), ("roughly", "about"),
+          ("some", "about"), ("approximately", "about"), ("an estimated", "about"))  # fmt: skip
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_VAGUE = re.compile(r"\b(" + "|".join(re.escape(v) for v, _ in VAGUE) + r")\b(?= of)(?: of (?:millions|dollars))?", re.I)
+_FRACTION = re.compile(r"\b(?:(?:roughly|about|nearly|almost|some) )?(?:a|one) (?:quarter|third)\b", re.I)
+
+
+@cache
+def _nouns() -> dict[str, tuple[str, str]]:
+    return {r["lemma"]: (r["quantity"], r["unit"]) for r in read_csv("quantities.csv")}
+
+
+def parse_number(text: str) -> tuple[float, float, str] | None:
+    """``(low, high, approx)`` of a number expression ("at least 3,000", "between 5,000 and 6,000")."""
+    lower = text.lower().replace("$", "").replace("€", "").strip()
+    approx = "exact"
+    for words, kind in APPROX:
+        if lower.startswith(words + " "):
+            approx, lower = kind, lower[len(words) + 1 :]
+            break
+    for words, value in VAGUE:
+        if lower.startswith(words):
+            return float(value), float(value), "vague"
+    parts = re.split(r"\s+(?:and|to)\s+|\s*[-–]\s*(?=\d)", lower.removeprefix("between "), maxsplit=1)
+    values = [v for v in (_value(p) for p in parts) if v is not None]
+    if not values:
+        return None
+    if len(values) == 2:
+        return min(values), max(values), "range"
+    return values[0], values[0], approx
+
+
+def _value(text: str) -> float | None:
+    words = re.findall(r"[\d.,]+|[a-z]+", text)
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if _NUMBER.fullmatch(word):
+            current += float(word.replace(",", ""))
+            seen = True
+        elif word in {"a", "an"}:
+            continue
+        elif word in UNITS:
+            current = current * UNITS[word] if word in {"dozen", "decade", "century"} and current else current + UNITS[word]
+            seen = True
+        elif word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+    if not seen and re.search(r"\b(a|an)\b", text):
+        return 1.0
+    return total + current if seen else None
+
+
+def extract_claims(doc: Doc, article_id: str, published: date | None, quotes: Sequence[Quote]) -> list[Claim]:
+    """Numeric claims in a parsed article."""
+    claims = []
+    for start, end in _candidates(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        claim = _claim(span, article_id, published, quotes)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    labels = {"CARDINAL", "MONEY", "QUANTITY", "DATE", "TIME", "PERCENT"}
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in labels]
+    spans += [m.span() for m in _VAGUE.finditer(doc.text)] + [m.span() for m in _FRACTION.finditer(doc.text)]
+    spans = [_extend_range(doc.text, start, end) for start, end in spans]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _extend_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "between 850" + " and 1,100" → one span."""
+    if text[start:end].lower().startswith("between"):
+        tail = re.match(r"\s+and\s+\d[\d,.]*", text[end:])
+        if tail:
+            return start, end + tail.end()
+    return start, end
+
+
+def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Sequence[Quote]) -> Claim | None:
+    text = span.text
+    if _is_calendar(span):
+        return None
+    parsed = parse_number(text)
+    if parsed is None:
+        return None
+    low, high, approx = parsed
+    quantity, unit, noun = _counted(span)
+    if quantity is None:
+        return None
+    currency = _currency(span) if quantity != "duration" else None
+    if currency or span.label_ == "MONEY":
+        quantity, unit = "money", currency or "other"
+    if span.label_ == "PERCENT" or "quarter" in text or "third" in text:
+        quantity, unit = "other", "other"
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if noun is not None and noun.ent_type_ == "NORP":
+        quantity, unit = "people", "people"
+    if quantity in {"people", "other"} and (noun is None or lemma in GENERIC_PEOPLE | {"total"}):
+        quantity = _from_context(span, quantity)
+    preceded_by_of = span.start > 0 and span.doc[span.start - 1].lower_ == "of"
+    if lemma in {"country", "state", "nation"} and preceded_by_of and approx != "vague":
+        quantity = "members"
+    as_of = _as_of(span, published)
+    sources = next((q.speakers for q in quotes if q.span.start <= span.start_char < q.span.end), ())
+    subject = noun.sent.text[noun.left_edge.idx - noun.sent.start_char :][: len(noun.text) + 40] if noun else text
+    return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
+                 low, high, unit, approx, as_of, tuple(sources))  # fmt: skip
+
+
+def _from_context(span: SpacySpan, default: str) -> str:
+    lemmas = {t.lemma_.lower() for t in span.sent}
+    for quantity, words in CONTEXT:
+        if lemmas & words:
+            return quantity
+    return default
+
+
+def _is_calendar(span: SpacySpan) -> bool:
+    text = span.text.lower()
+    if span.label_ in {"DATE", "TIME"}:
+        if "-year-old" in text or "year-old" in span.doc[span.end : span.end + 2].text:
+            return False
+        return not re.search(r"\b(days?|weeks?|months?|years?|hours?|decades?|century)\b", text) or bool(
+            re.search(r"\b(ago|last|this|next|since|january|february|march|april|may|june|july|august|september|"
+                      r"october|november|december)\b", text))  # fmt: skip
+    return bool(re.fullmatch(r"(19|20)\d{2}s?", text.strip()))
+
+
+def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
+    nouns = _nouns()
+    text = span.text.lower()
+    if span.label_ == "PERCENT" or _FRACTION.fullmatch(span.text):
+        return "other", "other", None
+    currency = _currency(span)
+    if currency:
+        return "money", currency, None
+    following = span.doc[span.end : span.end + 2].text.lower()
+    if "year-old" in text or following.startswith(("-year-old", "year-old", "years old")):
+        return "age", "years", None
+    for word, (quantity, unit) in nouns.items():
+        if quantity == "duration" and re.search(rf"\b{word}s?\b", text):
+            return quantity, unit, None
+    if span.label_ == "MONEY" or "$" in text:
+        return "money", _currency(span) or "USD", None
+    doc = span.doc
+    candidates = [*(doc[i] for i in range(span.end, min(len(doc), span.end + 4))), span.root.head]
+    for token in candidates:
+        lemma = token.lemma_.lower()
+        if lemma in nouns:
+            quantity, unit = nouns[lemma]
+            return quantity, unit, token
+        if token.pos_ == "NOUN" and token.dep_ not in {"compound"}:
+            return ("people", "people", token) if token.lemma_.lower() == "total" else ("other", "other", token)
+    return None, "", None
+
+
+def _currency(span: SpacySpan) -> str | None:
+    text = (span.text + " " + span.doc[span.end : span.end + 2].text).lower()
+    if "naira" in text:
+        return "other"
+    if "$" in text or "dollar" in text:
+        return "USD"
+    if "€" in text or "euro" in text:
+        return "EUR"
+    if "cfa" in text or "franc" in text:
+        return "XOF"
+    return None
+
+
+def _as_of(span: SpacySpan, published: date | None) -> date | None:
+    points = [e for e in span.sent.ents if e.label_ == "DATE" and e.start_char != span.start_char and _is_calendar(e)]
+    for point in points:
+        value, _ = resolve(point.text, published)
+        if value is not None:
+            return value
+    return published
