@@ -253,6 +253,62 @@ def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
         out.print(", ".join(f"{value} {key}" for key, value in counts.items()), highlight=False)
 
 
+@app.command()
+def events(
+    db: DbOption = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type (e.g. REJECT).")] = None,
+    article_ref: Annotated[str | None, typer.Option("--article", metavar="ID", help="Only this article.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Events: PLOVER type, modality, source and target actors, date, place, CAMEO codes, evidence."""
+    wanted = event_type.upper() if event_type else None
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.events(event_type=wanted, article=article_ref)
+    if as_json:
+        _json(rows)
+        return
+    view = [{**r, "source": ", ".join(a["name"] for a in r["source"]), "target": ", ".join(a["name"] for a in r["target"]),
+             "place": (r["location"] or {}).get("name")} for r in rows]  # fmt: skip
+    print_table(out, view, ("date", "type", "modality", "source", "target", "place", "trigger"))
+
+
+@app.command()
+def timeline(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Events in date order, each with a short extractive summary line."""
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.timeline()
+    _listing(rows, ("date", "precision", "type", "modality", "summary"), as_json=as_json)
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    article_ref: Annotated[str | None, typer.Option("--article", metavar="ID", help="Only this article.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Direct and indirect quotes with their speakers."""
+    with newsweave.open_store(db, read_only=True) as store:
+        article_id = store.article(article_ref)["id"] if article_ref else None
+        rows = store.quotes(article=article_id)
+    if as_json:
+        _json(rows)
+        return
+    view = [{**r, "speaker": ", ".join(a["name"] for a in r["speaker"])} for r in rows]
+    print_table(out, view, ("speaker", "direct", "cue", "text"))
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    quantity: Annotated[str | None, typer.Option(help="Only this quantity (troops, evacuated, money, ...).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Numeric claims: what is counted, how many, as of when, according to whom."""
+    with newsweave.open_store(db, read_only=True) as store:
+        rows = store.claims(quantity=quantity)
+    _listing(rows, ("quantity", "value_low", "value_high", "approx", "as_of", "outlet", "subject"), as_json=as_json)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"newsweave {newsweave.__version__}")

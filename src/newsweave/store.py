@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from newsweave import store_rows as rows
+from newsweave import store_views as views
 from newsweave.errors import NotFoundError, StoreError
-from newsweave.model import Actor, ActorMention, Article, DocActor, Mention, Parsed, Rejection
+from newsweave.model import Actor, DocActor, Parsed, Rejection
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -64,6 +65,33 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0003_events_quotes_claims",
+        """
+        CREATE TABLE events (
+            article_id VARCHAR NOT NULL, mention INTEGER NOT NULL, event INTEGER NOT NULL, sentence INTEGER,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR, type VARCHAR NOT NULL, mode VARCHAR,
+            modality VARCHAR NOT NULL, date DATE, date_precision VARCHAR, date_text VARCHAR, date_start INTEGER,
+            date_end INTEGER, date_uncertain BOOLEAN, place VARCHAR, place_country VARCHAR, lat DOUBLE,
+            lon DOUBLE, cameo VARCHAR, cameo_root VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+            evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR,
+            PRIMARY KEY (article_id, mention)
+        );
+        CREATE TABLE event_args (
+            article_id VARCHAR NOT NULL, mention INTEGER NOT NULL, role VARCHAR NOT NULL, local_id INTEGER NOT NULL,
+            PRIMARY KEY (article_id, mention, role, local_id)
+        );
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR,
+            direct BOOLEAN, cue VARCHAR, speakers INTEGER[], PRIMARY KEY (article_id, start, "end")
+        );
+        CREATE TABLE claims (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR,
+            quantity VARCHAR, subject VARCHAR, value_low DOUBLE, value_high DOUBLE, unit VARCHAR, approx VARCHAR,
+            as_of DATE, sources INTEGER[], PRIMARY KEY (article_id, start, "end")
+        );
+        """,
+    ),
 )
 
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "published_source", "chars")
@@ -85,10 +113,6 @@ LEFT JOIN actor_members am ON am.actor_id = a.id
 LEFT JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
 LEFT JOIN articles art ON art.id = m.article_id
 """
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -127,7 +151,7 @@ class Store:
                 continue
             with self.transaction():
                 self.con.execute(sql)
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, rows.now()])
             applied.append(name)
         return applied
 
@@ -160,23 +184,15 @@ class Store:
                 return 0
             seq = int(self._scalar("SELECT coalesce(max(seq), 0) FROM articles"))
             items = list(pending.values())
-            self._insert(
-                "articles", ARTICLE_COLUMNS, [_article_row(p.article, seq + i + 1) for i, p in enumerate(items)]
-            )
-            self._insert("mentions", MENTION_COLUMNS, [_mention_row(m) for p in items for m in p.mentions])
-            self._insert("doc_actors", DOC_ACTOR_COLUMNS, [_doc_actor_row(a) for p in items for a in p.actors])
-            self._insert(
-                "actor_mentions",
-                ACTOR_MENTION_COLUMNS,
-                [_actor_mention_row(m) for p in items for m in p.actor_mentions],
-            )
+            for table, columns, data in rows.parsed_rows(items, first_seq=seq + 1):
+                self._insert(table, columns, data)
         return len(pending)
 
-    def _insert(self, table: str, columns: dict[str, pa.DataType], rows: list[list[Any]]) -> None:
+    def _insert(self, table: str, columns: dict[str, pa.DataType], data: list[list[Any]]) -> None:
         """Insert rows through an Arrow table: one statement per batch."""
-        if not rows:
+        if not data:
             return
-        self.con.register("incoming", _table(columns, rows))
+        self.con.register("incoming", rows.table(columns, data))
         try:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM incoming ON CONFLICT DO NOTHING")
         finally:
@@ -208,14 +224,14 @@ class Store:
         with self.transaction():
             self.con.execute("DELETE FROM actor_members")
             self.con.execute("DELETE FROM actors")
-            self._insert("actors", ACTOR_COLUMNS, actor_rows)
-            self._insert("actor_members", MEMBER_COLUMNS, member_rows)
+            self._insert("actors", rows.ACTOR_COLUMNS, actor_rows)
+            self._insert("actor_members", rows.MEMBER_COLUMNS, member_rows)
         return len(actor_rows)
 
     def add_rejected(self, rejection: Rejection) -> None:
         """Record a refused input; the same input and reason is recorded once."""
         key = hashlib.sha256(f"{rejection.origin}\x1f{rejection.reason}".encode()).hexdigest()[:16]
-        now = _now()
+        now = rows.now()
         self.con.execute(
             """INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?, 1)
                ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, times = rejected.times + 1""",
@@ -280,6 +296,38 @@ class Store:
         )
         return actor
 
+    def events(self, *, event_type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:
+        """Events, one record per event of an article, with actors resolved and every evidence span."""
+        article_id = self.article(article)["id"] if article else None
+        rows = self._dicts(views.EVENT_ROWS, [event_type, event_type, article_id, article_id])
+        return views.group_events(rows, self._dicts(views.ARG_ROWS))
+
+    def timeline(self) -> list[dict[str, Any]]:
+        return views.timeline(self.events())
+
+    def quotes(self, *, article: str | None = None) -> list[dict[str, Any]]:
+        names = {
+            (r["article_id"], r["start"]): r["actors"] for r in self._dicts(views.actor_lists("quotes", "speakers"))
+        }
+        rows = self._dicts(
+            'SELECT article_id, start, "end", text, direct, cue FROM quotes WHERE ? IS NULL OR article_id = ? '
+            "ORDER BY article_id, start",
+            [article, article],
+        )
+        return [{**r, "speaker": names.get((r["article_id"], r["start"]), [])} for r in rows]
+
+    def claims(self, *, quantity: str | None = None) -> list[dict[str, Any]]:
+        names = {
+            (r["article_id"], r["start"]): r["actors"] for r in self._dicts(views.actor_lists("claims", "sources"))
+        }
+        rows = self._dicts(
+            'SELECT c.article_id, c.start, c."end", c.text, c.quantity, c.subject, c.value_low, c.value_high, c.unit, '
+            "c.approx, c.as_of, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
+            "WHERE ? IS NULL OR c.quantity = ? ORDER BY c.quantity, c.as_of, c.article_id, c.start",
+            [quantity, quantity],
+        )
+        return [{**r, "source_actor": names.get((r["article_id"], r["start"]), [])} for r in rows]
+
     def cooccurrences(self) -> list[dict[str, Any]]:
         """Pairs of actors named in the same sentence: sentences and articles they share."""
         return self._dicts(
@@ -300,7 +348,7 @@ class Store:
     def status(self) -> dict[str, Any]:
         counts = {
             table: int(self._scalar(f"SELECT count(*) FROM {table}"))
-            for table in ("articles", "mentions", "rejected", "actors", "actor_mentions")
+            for table in ("articles", "mentions", "rejected", "actors", "actor_mentions", "events", "quotes", "claims")
         }
         return {
             "db": str(self.path),
@@ -333,61 +381,3 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-ARTICLE_COLUMNS = {
-    "id": pa.string(), "url": pa.string(), "outlet": pa.string(), "title": pa.string(),
-    "published": pa.date32(), "published_source": pa.string(), "published_evidence": pa.string(),
-    "published_flag": pa.string(), "text": pa.string(), "raw_hash": pa.string(), "lang": pa.string(),
-    "origin": pa.string(), "external_id": pa.string(), "chars": pa.int32(), "words": pa.int32(),
-    "ingested_at": pa.timestamp("us"), "seq": pa.int64(),
-}  # fmt: skip
-MENTION_COLUMNS = {
-    "article_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "text": pa.string(),
-    "label": pa.string(), "sentence": pa.int32(),
-}  # fmt: skip
-
-
-DOC_ACTOR_COLUMNS = {
-    "article_id": pa.string(), "local_id": pa.int32(), "kind": pa.string(), "name": pa.string(),
-    "country": pa.string(), "names": pa.list_(pa.string()), "keys": pa.list_(pa.string()),
-    "roles": pa.list_(pa.string()), "first": pa.string(), "last": pa.string(), "cameo": pa.string(),
-    "named": pa.bool_(),
-}  # fmt: skip
-ACTOR_MENTION_COLUMNS = {
-    "article_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "text": pa.string(),
-    "label": pa.string(), "local_id": pa.int32(), "sentence": pa.int32(),
-}  # fmt: skip
-ACTOR_COLUMNS = {
-    "id": pa.string(), "name": pa.string(), "kind": pa.string(), "country": pa.string(),
-    "cameo_code": pa.string(), "aliases": pa.list_(pa.string()),
-}  # fmt: skip
-MEMBER_COLUMNS = {"article_id": pa.string(), "local_id": pa.int32(), "actor_id": pa.string()}
-
-
-def _table(columns: dict[str, pa.DataType], rows: list[list[Any]]) -> pa.Table:
-    """Rows to an Arrow table, so DuckDB inserts a batch in one statement."""
-    names = list(columns)
-    data = {name: pa.array([row[i] for row in rows], type=columns[name]) for i, name in enumerate(names)}
-    return pa.table(data)
-
-
-def _article_row(a: Article, seq: int) -> list[Any]:
-    return [
-        a.id, a.url, a.outlet, a.title, a.published, a.published_source, a.published_evidence,
-        a.published_flag, a.text, a.raw_hash, a.lang, a.origin, a.external_id, a.chars, a.words,
-        _now(), seq,
-    ]  # fmt: skip
-
-
-def _mention_row(m: Mention) -> list[Any]:
-    return [m.span.article_id, m.span.start, m.span.end, m.span.text, m.label, m.sentence]
-
-
-def _doc_actor_row(a: DocActor) -> list[Any]:
-    return [a.article_id, a.local_id, a.kind, a.name, a.country, list(a.names), list(a.keys), list(a.roles),
-            a.first, a.last, a.cameo, a.named]  # fmt: skip
-
-
-def _actor_mention_row(m: ActorMention) -> list[Any]:
-    return [m.span.article_id, m.span.start, m.span.end, m.span.text, m.label, m.local_id, m.sentence]

@@ -11,10 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
+from spacy.tokens import Doc
+
 from newsweave import nlp, sources
 from newsweave.article import build
 from newsweave.errors import InputError
 from newsweave.extract.actors import extract_actors
+from newsweave.extract.events import extract_events
+from newsweave.extract.quantities import extract_claims
+from newsweave.extract.quotes import extract_quotes
 from newsweave.fuse.actors import resolve
 from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
@@ -49,14 +54,22 @@ def ingest(
     parsed = nlp.parse(fresh, workers=options.workers, batch_size=settings.batch_size)
     batch: list[Parsed] = []
     for doc, article in parsed:
-        local, linked = extract_actors(doc, article.id)
-        batch.append(Parsed(article, nlp.mentions(doc, article.id), local, linked))
+        batch.append(_extract(doc, article))
         if len(batch) >= settings.batch_size:
             _flush(batch, store, report, in_flight)
     _flush(batch, store, report, in_flight)
     if report.ingested:
         resolve_actors(store)
     return report
+
+
+def _extract(doc: Doc, article: Article) -> Parsed:
+    """Every per-article extractor over one parsed article."""
+    local, linked = extract_actors(doc, article.id)
+    events = extract_events(doc, article, local, linked)
+    quotes = extract_quotes(doc, article.id, local, linked)
+    claims = extract_claims(doc, article.id, article.published, quotes)
+    return Parsed(article, nlp.mentions(doc, article.id), local, linked, events, quotes, claims)
 
 
 def resolve_actors(store: Store) -> int:

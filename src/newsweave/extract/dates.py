@@ -40,8 +40,12 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
     base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
     parser = DateDataParser(
         languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past",
-                  "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False},  # fmt: skip
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": False,
+        },  # fmt: skip
     )
     data = parser.get_date_data(expression)
     if data.date_obj is None:

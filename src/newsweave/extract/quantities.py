@@ -42,7 +42,9 @@ APPROX = (("at least", "at_least"), ("more than", "at_least"), ("over", "at_leas
           ("less than", "at_most"), ("about", "about"), ("around", "about"), ("roughly", "about"),
           ("some", "about"), ("approximately", "about"), ("an estimated", "about"))  # fmt: skip
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_VAGUE = re.compile(r"\b(" + "|".join(re.escape(v) for v, _ in VAGUE) + r")\b(?= of)(?: of (?:millions|dollars))?", re.I)
+_VAGUE = re.compile(
+    r"\b(" + "|".join(re.escape(v) for v, _ in VAGUE) + r")\b(?= of)(?: of (?:millions|dollars))?", re.I
+)
 _FRACTION = re.compile(r"\b(?:(?:roughly|about|nearly|almost|some) )?(?:a|one) (?:quarter|third)\b", re.I)
 
 
@@ -81,7 +83,9 @@ def _value(text: str) -> float | None:
         elif word in {"a", "an"}:
             continue
         elif word in UNITS:
-            current = current * UNITS[word] if word in {"dozen", "decade", "century"} and current else current + UNITS[word]
+            current = (
+                current * UNITS[word] if word in {"dozen", "decade", "century"} and current else current + UNITS[word]
+            )
             seen = True
         elif word in SCALES:
             current = (current or 1) * SCALES[word]

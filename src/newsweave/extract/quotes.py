@@ -25,7 +25,9 @@ PRONOUNS = frozenset({"he", "she", "they"})
 DOCUMENTS = frozenset({"letter", "statement", "communique", "communiqué", "declaration", "decree", "note"})
 
 
-def extract_quotes(doc: Doc, article_id: str, actors: Sequence[DocActor], mentions: Sequence[ActorMention]) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, article_id: str, actors: Sequence[DocActor], mentions: Sequence[ActorMention]
+) -> list[Quote]:
     """Direct quotes and indirect speech outside them, in text order."""
     index = ActorIndex(mentions, actors)
     spans = [(a, b) for a, b in quoted_spans(doc.text) if len(doc.text[a:b].split()) >= 2]

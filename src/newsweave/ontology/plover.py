@@ -40,8 +40,13 @@ class Coding:
 def categories() -> dict[str, Category]:
     rows = read_csv("plover.csv")
     return {
-        r["type"]: Category(r["type"], r["alias"] or None, int(r["quad_class"]), r["cameo_root"] or None,
-                            float(r["goldstein"]) if r["goldstein"] else None)  # fmt: skip
+        r["type"]: Category(
+            r["type"],
+            r["alias"] or None,
+            int(r["quad_class"]),
+            r["cameo_root"] or None,
+            float(r["goldstein"]) if r["goldstein"] else None,
+        )  # fmt: skip
         for r in rows
     }
 

@@ -1,0 +1,96 @@
+"""Read views over the store for events, quotes, claims and the timeline (dicts in, dicts out)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+_EVENT_ROWS = """
+SELECT e.*, a.outlet FROM events e JOIN articles a ON a.id = e.article_id
+WHERE (? IS NULL OR e.type = ?) AND (? IS NULL OR e.article_id = ?)
+ORDER BY e.article_id, e.event, e.mention
+"""
+_ARG_ROWS = """
+SELECT g.article_id, g.mention, g.role, am.actor_id, ac.name
+FROM event_args g
+JOIN actor_members am ON am.article_id = g.article_id AND am.local_id = g.local_id
+JOIN actors ac ON ac.id = am.actor_id
+"""
+_ACTOR_NAMES = """
+SELECT q.article_id, q.start, list({'id': am.actor_id, 'name': ac.name}) AS actors
+FROM {table} q, unnest(q.{column}) AS u(local_id)
+JOIN actor_members am ON am.article_id = q.article_id AND am.local_id = u.local_id
+JOIN actors ac ON ac.id = am.actor_id GROUP BY 1, 2
+"""
+
+
+def event_id(article_id: str, event: int) -> str:
+    return f"evt_{article_id}_{event}"
+
+
+def group_events(rows: list[dict[str, Any]], args: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per event of an article, with every mention's sentence as evidence."""
+    roles: dict[tuple[str, int, str], list[dict[str, str]]] = defaultdict(list)
+    for arg in args:
+        actor = {"id": arg["actor_id"], "name": arg["name"]}
+        key = (arg["article_id"], arg["mention"], arg["role"])
+        if actor not in roles[key]:
+            roles[key].append(actor)
+    events: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        events[(row["article_id"], row["event"])].append(row)
+    return [_event(article_id, number, mentions, roles) for (article_id, number), mentions in events.items()]
+
+
+def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: dict[Any, Any]) -> dict[str, Any]:
+    first = mentions[0]
+    dated = min(mentions, key=lambda m: PRECISION_RANK.get(m["date_precision"], 4))
+    located = next((m for m in mentions if m["place"]), first)
+
+    def actors(role: str) -> list[dict[str, str]]:
+        found: list[dict[str, str]] = []
+        for m in mentions:
+            found += [a for a in roles.get((article_id, m["mention"], role), []) if a not in found]
+        return found
+
+    return {
+        "id": event_id(article_id, number), "type": first["type"], "mode": first["mode"],
+        "modality": first["modality"], "source": actors("source"), "target": actors("target"),
+        "date": dated["date"], "date_precision": dated["date_precision"], "date_text": dated["date_text"],
+        "date_uncertain": dated["date_uncertain"],
+        "location": {"name": located["place"], "country": located["place_country"], "lat": located["lat"],
+                     "lon": located["lon"]} if located["place"] else None,
+        "cameo": first["cameo"], "cameo_root": first["cameo_root"], "quad_class": first["quad_class"],
+        "goldstein": first["goldstein"], "article_id": article_id, "outlet": first["outlet"],
+        "trigger": first["trigger_text"],
+        "evidence": [{"article_id": article_id, "start": m["evidence_start"], "end": m["evidence_end"],
+                      "text": m["evidence_text"], "trigger_start": m["trigger_start"],
+                      "trigger_end": m["trigger_end"]} for m in mentions],
+    }  # fmt: skip
+
+
+def summary_line(event: dict[str, Any], *, limit: int = 200) -> str:
+    """A short extractive line for the timeline: the evidence sentence, trimmed at a word."""
+    text = " ".join(event["evidence"][0]["text"].split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    dated = [e for e in events if e["date"] is not None]
+    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 4), e["id"]))
+    return [
+        {"date": e["date"], "precision": e["date_precision"], "event_id": e["id"], "type": e["type"],
+         "modality": e["modality"], "summary": summary_line(e), "article_ids": [e["article_id"]]}
+        for e in dated
+    ]  # fmt: skip
+
+
+def actor_lists(sql_table: str, column: str) -> str:
+    return _ACTOR_NAMES.replace("{table}", sql_table).replace("{column}", column)
+
+
+EVENT_ROWS, ARG_ROWS = _EVENT_ROWS, _ARG_ROWS
