@@ -86,7 +86,11 @@ def subject_of(verb: Token) -> Token | None:
             return objects[0] if objects else None
         if token.dep_ == "relcl":
             return token.head
-        token = token.head if token.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and token.head is not token else None
+        if token.dep_ == "acl" and token.head.dep_ in {"dobj", "pobj", "attr"}:
+            token = token.head.head  # "issued a statement urging ..." → issued
+            continue
+        climb = {"conj", "xcomp", "advcl", "ccomp", "acl"}
+        token = token.head if token.dep_ in climb and token.head is not token else None
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -30,14 +31,29 @@ def extract_quotes(
 ) -> list[Quote]:
     """Direct quotes and indirect speech outside them, in text order."""
     index = ActorIndex(mentions, actors)
-    spans = [(a, b) for a, b in quoted_spans(doc.text) if len(doc.text[a:b].split()) >= 2]
+    spans = quoted_spans(doc.text)
     indirect = _indirect(doc, article_id, index, spans)
     quotes: list[Quote] = []
     for start, end in spans:
         earlier = sorted([q for q in quotes + indirect if q.span.end <= start], key=lambda q: q.span.start)
-        speakers, cue = _direct_speaker(doc, start, end, index, earlier)
+        speakers, cue = _direct_speaker(doc, (start, end), index, earlier, spans)
+        if len(doc.text[start:end].split()) < 2 and cue is None:
+            continue  # a scare-quoted word, not speech
         quotes.append(Quote(article_id, Span(article_id, start, end, doc.text[start:end]), tuple(speakers), cue, True))
-    return sorted(quotes + indirect, key=lambda q: q.span.start)
+    return sorted(_share_repeated(quotes, index) + indirect, key=lambda q: q.span.start)
+
+
+def _share_repeated(quotes: list[Quote], index: ActorIndex) -> list[Quote]:
+    """The same words quoted twice: the named person given once speaks both ("a senior official" = Nuland)."""
+    people: dict[str, tuple[int, ...]] = {}
+    for quote in quotes:
+        if quote.speakers and all(index.kinds.get(s) == "person" for s in quote.speakers):
+            people.setdefault(_words(quote.span.text), quote.speakers)
+    return [replace(q, speakers=people.get(_words(q.span.text), q.speakers)) for q in quotes]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -57,17 +73,18 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _direct_speaker(
-    doc: Doc, start: int, end: int, index: ActorIndex, previous: list[Quote]
+    doc: Doc, quote: tuple[int, int], index: ActorIndex, previous: list[Quote], spans: list[tuple[int, int]]
 ) -> tuple[list[int], str | None]:
-    sentences = _sentences_around(doc, start, end)
-    cues = [t for s in sentences for t in s if t.lemma_ in CUES and t.pos_ == "VERB" and not start <= t.idx < end]
-    if cues:
-        cue = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    start, end = quote
+    cue = _cue(doc, quote, spans)
+    if cue is not None:
         subject = subject_of(cue)
         if subject is not None and subject.lower_ in PRONOUNS:
             return _pronoun_speaker(subject, index, previous), cue.text
+        if subject is not None and subject.lemma_.lower() in DOCUMENTS:
+            return _authors(subject, index, quote), cue.text
         return [s for s in _speaker(cue, index) if not _inside(index, s, start, end)], cue.text
-    according = _according_to(sentences, index)
+    according = _according_to(_sentences_around(doc, start, end), index)
     if according:
         return according, "according to"
     if previous and doc.text[previous[-1].span.end : start].count("\n") <= 3:
@@ -75,11 +92,45 @@ def _direct_speaker(
     return [], None
 
 
+def _cue(doc: Doc, quote: tuple[int, int], spans: list[tuple[int, int]]) -> Token | None:
+    """The speech verb attributing a quote: after it up to the next quote, else before it, same paragraph."""
+    start, end = quote
+    later = [a for a, _ in spans if a > end]
+    earlier = [b for _, b in spans if b < start]
+    closing = doc.char_span(end, min(len(doc.text), end + 1), alignment_mode="expand")
+    sentence_end = closing.sent.end_char if closing is not None and len(closing) else len(doc.text)
+    after_limit = min(later[0] if later else len(doc.text), _paragraph_end(doc.text, end), sentence_end)
+    before_limit = max(earlier[-1] if earlier else 0, _paragraph_start(doc.text, start))
+    after = doc.char_span(end, after_limit, alignment_mode="contract")
+    before = doc.char_span(before_limit, start, alignment_mode="contract")
+    for region, forward in ((after, True), (before, False)):
+        if region is None:
+            continue
+        tokens = [t for t in region if t.lemma_ in CUES and t.pos_ == "VERB"]
+        if tokens:
+            between_quotes = not forward and earlier and before_limit == earlier[-1]
+            return tokens[0] if forward or between_quotes else tokens[-1]
+    return None
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    found = text.find("\n\n", at)
+    return len(text) if found < 0 else found
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    found = text.rfind("\n\n", 0, at)
+    return 0 if found < 0 else found + 2
+
+
 def _pronoun_speaker(pronoun: Token, index: ActorIndex, previous: list[Quote]) -> list[int]:
-    """ "he said": the speaker of a quote just before, else the nearest person named outside quotes."""
+    """ "he said": the speaker of a quote just before (a person for he/she), else the nearest named actor."""
+    person = pronoun.lower_ != "they"
     if previous and pronoun.idx - previous[-1].span.end < 400 and previous[-1].speakers:
-        return list(previous[-1].speakers)
-    return index.before(pronoun.idx, person=pronoun.lower_ != "they")
+        kinds = {index.kinds.get(s) == "person" for s in previous[-1].speakers}
+        if kinds == {person}:
+            return list(previous[-1].speakers)
+    return index.before(pronoun.idx, person=person)
 
 
 def _inside(index: ActorIndex, local: int, start: int, end: int) -> bool:
@@ -101,19 +152,39 @@ def _speaker(cue: Token, index: ActorIndex) -> list[int]:
     return index.of_phrase(subject)
 
 
-def _authors(document: Token, index: ActorIndex) -> list[int]:
-    """Who wrote "the letter": names inside the phrase, else the subject of the last sentence naming one."""
-    subtree = list(document.subtree)
-    inside = index.within(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+def _authors(document: Token, index: ActorIndex, quote: tuple[int, int] = (0, 0)) -> list[int]:
+    """Who wrote "the letter": names in the phrase, else where a letter was last mentioned, else the sentence."""
+    inside = [a for a in _phrase_actors(document, index) if not _inside(index, a, *quote)]
     if inside:
-        return inside
+        return _prefer_states(inside, index)
     for sentence in reversed([s for s in document.doc.sents if s.end <= document.sent.start]):
-        for token in sentence:
-            if token.lemma_.lower() == document.lemma_.lower():
-                root = sentence.root
-                subject = subject_of(root)
-                return index.of_phrase(subject) if subject is not None else []
-    return []
+        earlier = [t for t in sentence if t.lemma_.lower() == document.lemma_.lower()]
+        if earlier:
+            found = _phrase_actors(earlier[0], index) or _subject_actors(earlier[0], index)
+            if found:
+                return _prefer_states(found, index)
+    sentence = document.sent
+    around = [a for a in index.within(sentence.start_char, sentence.end_char) if not _inside(index, a, *quote)]
+    if around:
+        return _prefer_states(around, index)
+    earlier_sentences = [s for s in document.doc.sents if s.end <= sentence.start]
+    subject = subject_of(earlier_sentences[-1].root) if earlier_sentences else None
+    return index.of_phrase(subject) if subject is not None else []
+
+
+def _phrase_actors(token: Token, index: ActorIndex) -> list[int]:
+    subtree = list(token.subtree)
+    return index.within(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+
+
+def _subject_actors(token: Token, index: ActorIndex) -> list[int]:
+    subject = subject_of(token.head) if token.dep_ in {"dobj", "pobj", "attr"} else None
+    return index.of_phrase(subject) if subject is not None else []
+
+
+def _prefer_states(found: list[int], index: ActorIndex) -> list[int]:
+    states = [a for a in found if index.kinds.get(a) == "state"]
+    return states or found
 
 
 def _according_to(sentences: list[SpacySpan], index: ActorIndex) -> list[int]:
