@@ -56,3 +56,27 @@ def corpus_store(corpus_db: Path) -> Iterator[Store]:
 def seeds_store(seeds_db: Path) -> Iterator[Store]:
     with newsweave.open_store(seeds_db, read_only=True) as store:
         yield store
+
+
+# Publication dates of the seeds that carry none (the day each was published, from the story it tells).
+SEED_DATES = {"000_c918b9188006d739.txt": "2023-08-09", "001_ceb58701a3f40a80.txt": "2023-08-08",
+              "004_3d4f2797f2778d73.txt": "2023-08-03"}  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def dated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds with their publication dates given (--published), then the sample corpus."""
+    from datetime import date
+
+    db = tmp_path_factory.mktemp("dated") / "dated.duckdb"
+    for path in sorted(SEEDS.glob("*.txt")):
+        given = SEED_DATES.get(path.name)
+        newsweave.ingest([str(path)], db=db, published=date.fromisoformat(given) if given else None)
+    newsweave.ingest([str(SAMPLE)], db=db)
+    return db
+
+
+@pytest.fixture()
+def dated_store(dated_db: Path) -> Iterator[Store]:
+    with newsweave.open_store(dated_db, read_only=True) as store:
+        yield store

@@ -21,7 +21,9 @@ from newsweave.pubdate import WEEKDAYS
 _NOISE = re.compile(r"^(on|in|since|from|by|at|during|of|late|early|the|this past)\s+", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _UNIT_ONLY = re.compile(r"^(night|morning|evening|afternoon|weekend|days?|weeks?|months?|years?|hours?)$", re.I)
-_DURATION = re.compile(r"\b(for|within|of)\b|\b(days|weeks|months|years|hours)\b(?! ago)", re.I)
+_DURATION = re.compile(
+    r"\b(for|within|of)\b|\b(days|weeks|months|years|hours)\b(?! ago)|-(hour|day|week|month|year)\b", re.I
+)
 PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
 
 
@@ -64,10 +66,17 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
 
 
 def event_date(
-    trigger: Token, sentence: SpacySpan, article_id: str, published: date | None, *, future: bool, uncertain: bool
+    trigger: Token,
+    sentence: SpacySpan,
+    article_id: str,
+    published: date | None,
+    *,
+    future: bool,
+    uncertain: bool,
+    claimed: frozenset[int] = frozenset(),
 ) -> EventDate:
     """The date of the event a trigger names, from the time expression attached to it (or nearest)."""
-    expression = _expression_for(trigger, sentence)
+    expression = _expression_for(trigger, sentence, claimed)
     if expression is not None:
         value, precision = resolve(expression.text, published, future=future)
         if value is not None:
@@ -78,13 +87,22 @@ def event_date(
     return EventDate(published, "week", None, None, uncertain)
 
 
-def _expression_for(trigger: Token, sentence: SpacySpan) -> SpacySpan | None:
+def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
+    """The time expression attached to the trigger; else the sentence's only one no other trigger holds."""
     dates = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and _is_point(e)]
     if not dates:
         return None
-    attached = [e for e in dates if trigger in e.root.ancestors or e.root.head == trigger]
-    pool = attached or dates
-    return min(pool, key=lambda e: abs(e.root.i - trigger.i))
+    attached = [e for e in dates if trigger in e.root.ancestors]
+    if attached:
+        return min(attached, key=lambda e: abs(e.root.i - trigger.i))
+    # "a summit on Thursday in which ECOWAS will discuss ...": share the date of the event noun above
+    noun = next((a for a in trigger.ancestors if a.i in claimed and a.pos_ == "NOUN"), None)
+    if noun is not None:
+        held = [e for e in dates if noun in e.root.ancestors]
+        if held:
+            return min(held, key=lambda e: abs(e.root.i - noun.i))
+    free = [e for e in dates if not claimed & {a.i for a in e.root.ancestors}]
+    return free[0] if len(free) == 1 else None
 
 
 def _is_point(ent: SpacySpan) -> bool:

@@ -54,20 +54,25 @@ def extract_events(
     countries = {a.local_id: a.country for a in actors}
     prefer = frozenset(a.country for a in actors if a.kind == "state" and a.country)
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
+    ruling = next((a.country for a in actors if any(k.startswith("role:ruling:") for k in a.keys) and a.country), None)
     found: list[EventMention] = []
     for number, sentence in enumerate(doc.sents):
-        for token in sentence:
-            trigger = find_trigger(token)
-            if trigger is None:
-                continue
+        triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
+        claimed = frozenset(token.i for token, _ in triggered)
+        for token, trigger in triggered:
             event_type, mode = trigger.type, trigger.mode
             state = modality(token, event_type)
             if event_type in FLIP_WHEN_NEGATED and state == "negated":
                 event_type, mode, state = "REJECT", None, "asserted"
             sources, targets = _arguments(token, index)
+            if not sources:
+                sources = _sentence_subject(token, index)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
-                              uncertain=uncertain)  # fmt: skip
-            where = event_place(token, sentence, article.id, prefer=prefer) or _actor_place(sources, countries)
+                              uncertain=uncertain, claimed=claimed - {token.i})  # fmt: skip
+            where = (event_place(token, sentence, article.id, prefer=prefer) or _actor_place(sources, countries)
+                     or _coup_place(event_type, mode, ruling)
+                     or event_place(token, sentence, article.id, prefer=prefer, attached_only=False)
+                     or _actor_place(targets, countries))  # fmt: skip
             code = plover.coding(event_type, mode)
             found.append(EventMention(
                 article.id, len(found), Span(article.id, token.idx, token.idx + len(token), token.text), number,
@@ -87,6 +92,17 @@ def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     return sources, list(dict.fromkeys(targets))
 
 
+def _sentence_subject(token: Token, index: ActorIndex) -> list[int]:
+    """No syntactic source: the subject of the clause the trigger sits in, else of the sentence."""
+    for verb in (token.head, token.sent.root):
+        subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if subject is not None:
+            found = index.of_phrase(subject)
+            if found:
+                return found
+    return []
+
+
 def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for local in index.at(c)]
     if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass"}:
@@ -104,6 +120,11 @@ def _actor_place(sources: list[int], countries: dict[int, str | None]) -> Place 
     return None
 
 
+def _coup_place(event_type: str, mode: str | None, ruling: str | None) -> Place | None:
+    """A coup with no place named happened where the article's junta rules."""
+    return country_place(ruling) if event_type == "COERCE" and mode in {"seize", "arrest"} and ruling else None
+
+
 def _group(events: list[EventMention]) -> list[EventMention]:
     """Mentions of the same event in one article share the index of its first mention."""
     grouped: list[EventMention] = []
@@ -114,6 +135,8 @@ def _group(events: list[EventMention]) -> list[EventMention]:
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
+    if a.type == b.type == "COERCE" and a.mode == b.mode == "seize":
+        return True  # an article's coup is one event, however often it is named
     if a.type != b.type or a.modality != b.modality or a.sentence == b.sentence:
         return False
     if a.sources and b.sources and not set(a.sources) & set(b.sources):

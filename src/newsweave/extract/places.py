@@ -49,13 +49,15 @@ def country_place(code: str) -> Place:
     return Place(name, code)
 
 
-def event_place(trigger: Token, sentence: SpacySpan, article_id: str, *, prefer: frozenset[str]) -> Place | None:
-    """The place the sentence gives for the event: attached by a preposition first, else any place in it."""
+def event_place(
+    trigger: Token, sentence: SpacySpan, article_id: str, *, prefer: frozenset[str], attached_only: bool = True
+) -> Place | None:
+    """The place the sentence gives for the event: attached by a preposition (or, if asked, any place in it)."""
     places = [e for e in sentence.ents if e.label_ in {"GPE", "LOC", "FAC"}]
     if not places:
         return None
     attached = [e for e in places if _attached(e, trigger)]
-    for ent in attached or places:
+    for ent in attached if attached_only else places:
         place = _resolve(ent, prefer=prefer)
         if place is not None:
             return Place(place.name, place.country, place.lat, place.lon,

@@ -1,0 +1,44 @@
+"""The PLOVER data files agree with the specification shipped in ../shared/bench/plover."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from conftest import SHARED
+
+from newsweave.ontology import plover
+
+
+def _spec_categories() -> list[str]:
+    page = (SHARED / "bench" / "plover" / "plover_reference.html").read_text(encoding="utf-8")
+    return list(dict.fromkeys(html.unescape(name) for name in re.findall(r'href="#([A-Z]+)"', page)))
+
+
+def test_type_list_matches_the_spec() -> None:
+    spec = _spec_categories()
+    assert len(spec) == 18 and "AGREE" in spec and "ASSAULT" in spec
+    assert {plover.canonical(name) for name in spec} == set(plover.categories())
+
+
+def test_polecat_names_and_codings() -> None:
+    assert plover.canonical("DEMAND") == "REQUEST" and plover.canonical("DISAPPROVE") == "ACCUSE"
+    coup = plover.coding("COERCE", "seize")
+    assert (coup.cameo_root, coup.quad_class) == ("17", 4) and coup.goldstein is not None and coup.goldstein < 0
+    assert plover.coding("REJECT", None).cameo_root == "12"
+    assert plover.coding("THREATEN", "violence").quad_class == 3
+
+
+def test_every_trigger_codes_to_a_known_type() -> None:
+    types = set(plover.categories())
+    for entries in plover.triggers().values():
+        assert all(entry.type in types for entry in entries)
+
+
+def test_data_files_name_their_source_and_licence() -> None:
+    from importlib import resources
+
+    for name in ("plover.csv", "plover_modes.csv", "event_triggers.csv", "roles.csv", "known_actors.csv"):
+        head = resources.files("newsweave.ontology").joinpath(name).read_text("utf-8")[:1200]
+        assert "Source" in head or "source" in head, name
+        assert "Licence" in head or "CC BY-SA" in head or "public domain" in head, name
