@@ -267,9 +267,13 @@ def events(
     if as_json:
         _json(rows)
         return
-    view = [{**r, "source": ", ".join(a["name"] for a in r["source"]), "target": ", ".join(a["name"] for a in r["target"]),
-             "place": (r["location"] or {}).get("name")} for r in rows]  # fmt: skip
+    view = [{**r, "source": _names(r["source"]), "target": _names(r["target"]), "place": (r["location"] or {}).get("name")}
+            for r in rows]  # fmt: skip
     print_table(out, view, ("date", "type", "modality", "source", "target", "place", "trigger"))
+
+
+def _names(actors: list[dict[str, str]]) -> str:
+    return ", ".join(a["name"] for a in actors)
 
 
 @app.command()
@@ -293,7 +297,7 @@ def quotes(
     if as_json:
         _json(rows)
         return
-    view = [{**r, "speaker": ", ".join(a["name"] for a in r["speaker"])} for r in rows]
+    view = [{**r, "speaker": _names(r["speaker"])} for r in rows]
     print_table(out, view, ("speaker", "direct", "cue", "text"))
 
 

@@ -47,7 +47,7 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
             "PREFER_DATES_FROM": "future" if future else "past",
             "PREFER_DAY_OF_MONTH": "first",
             "RETURN_TIME_AS_PERIOD": False,
-        },  # fmt: skip
+        },
     )
     data = parser.get_date_data(expression)
     if data.date_obj is None:

@@ -46,7 +46,7 @@ def categories() -> dict[str, Category]:
             int(r["quad_class"]),
             r["cameo_root"] or None,
             float(r["goldstein"]) if r["goldstein"] else None,
-        )  # fmt: skip
+        )
         for r in rows
     }
 
