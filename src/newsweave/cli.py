@@ -267,8 +267,10 @@ def events(
     if as_json:
         _json(rows)
         return
-    view = [{**r, "source": _names(r["source"]), "target": _names(r["target"]), "place": (r["location"] or {}).get("name")}
-            for r in rows]  # fmt: skip
+    view = [
+        {**r, "source": _names(r["source"]), "target": _names(r["target"]), "place": (r["location"] or {}).get("name")}
+        for r in rows
+    ]
     print_table(out, view, ("date", "type", "modality", "source", "target", "place", "trigger"))
 
 
