@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.model import Mention, Span
 from newsweave.ontology.countries import country_names, gazetteer
@@ -55,7 +57,7 @@ def parse(texts: Iterable[tuple[str, T]], *, workers: int = 1, batch_size: int =
 
 def mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Entity mentions of a parsed article, with offsets and sentence index."""
-    starts = {sent.start: index for index, sent in enumerate(doc.sents)}
+    starts = {sent.start: index for index, sent in enumerate(sentences(doc))}
     sentence = 0
     found: list[Mention] = []
     sent_of_token = []
@@ -66,3 +68,32 @@ def mentions(doc: Doc, article_id: str) -> list[Mention]:
         span = Span(article_id, ent.start_char, ent.end_char, ent.text)
         found.append(Mention(span, ent.label_, sent_of_token[ent.start]))
     return found
+
+
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """The document's sentences, computed once per document (``doc.sents`` rebuilds them on every call)."""
+    cached = doc.user_data.get("newsweave_sentences")
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data["newsweave_sentences"] = cached
+    return cached
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The sentence a token is in, from the cached sentence list (``token.sent`` rescans the document)."""
+    doc = token.doc
+    spans = sentences(doc)
+    starts = doc.user_data.get("newsweave_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in spans]
+        doc.user_data["newsweave_sentence_starts"] = starts
+    return spans[bisect_right(starts, token.i) - 1]
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once (``doc.text`` joins every token on each call)."""
+    cached = doc.user_data.get("newsweave_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newsweave_text"] = cached
+    return cached

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import known
 from newsweave.extract.names import acronym_long_forms
+from newsweave.nlp import sentence_of, text_of
 from newsweave.ontology.countries import country_names
 from newsweave.ontology.lexicons import role_nouns, titles
 
@@ -78,7 +79,7 @@ def find(doc: Doc) -> list[RawMention]:
 
 def defined_long_forms(doc: Doc) -> list[RawMention]:
     """ORG mentions for long forms defined by a bracketed acronym, even when the tagger saw only part."""
-    return [RawMention(start, end, phrase, "ORG", -1) for start, end, phrase, _ in acronym_long_forms(doc.text)]
+    return [RawMention(start, end, phrase, "ORG", -1) for start, end, phrase, _ in acronym_long_forms(text_of(doc))]
 
 
 def _named(doc: Doc, ent: SpacySpan) -> RawMention | None:
@@ -183,7 +184,7 @@ def _person_context(doc: Doc, start: int, end: int, mention: RawMention, strippe
 
 def _sentence_org_country(doc: Doc, start: int) -> str | None:
     """Country of the nearest known organisation earlier in the sentence ("Wagner, the group's founder, ...")."""
-    sent = doc[start].sent
+    sent = sentence_of(doc[start])
     for ent in reversed([e for e in sent.ents if e.label_ == "ORG" and e.end <= start]):
         entry = known(ent.text)
         if entry is not None and entry.country:
@@ -192,7 +193,7 @@ def _sentence_org_country(doc: Doc, start: int) -> str | None:
 
 
 def _left_window(doc: Doc, start: int) -> list[Token]:
-    sent_start = doc[start].sent.start
+    sent_start = sentence_of(doc[start]).start
     tokens: list[Token] = []
     i = start - 1
     while i >= max(sent_start, start - WINDOW):

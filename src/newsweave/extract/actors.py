@@ -31,6 +31,7 @@ from newsweave.extract.names import (
     words,
 )
 from newsweave.model import ActorMention, DocActor, Span
+from newsweave.nlp import sentences, text_of
 
 _DEFINED = re.compile(
     r"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|de|la|pour|du|des|le|les|d'|l')){1,10})"
@@ -88,11 +89,11 @@ def extract_actors(doc: Doc, article_id: str) -> tuple[list[DocActor], list[Acto
     """Local actors of one article and the mentions linked to them."""
     raw = find(doc)
     _relabel_surnames(raw)
-    linker = _Linker(defined_acronyms(doc.text), _focus_country(raw), _coup_country(doc, raw))
+    linker = _Linker(defined_acronyms(text_of(doc)), _focus_country(raw), _coup_country(doc, raw))
     links: list[tuple[RawMention, int | None]] = [(m, linker.link(m)) for m in raw if m.label != "NOM"]
-    links += _propagate(doc.text, links, linker)
+    links += _propagate(text_of(doc), links, linker)
     links += [(m, linker.link_nominal(m)) for m in raw if m.label == "NOM" and not _covered(m, links)]
-    starts = [sent.start_char for sent in doc.sents]
+    starts = [sent.start_char for sent in sentences(doc)]
     mentions = [
         ActorMention(Span(article_id, m.start, m.end, m.text), m.label, local, bisect_right(starts, m.start) - 1)
         for m, local in sorted(links, key=lambda pair: pair[0].start)
@@ -151,7 +152,7 @@ COUP_WORDS = re.compile(r"\b(coup|junta|putsch|mutin\w*|seized power|military ru
 
 def _coup_country(doc: Doc, raw: list[RawMention]) -> str | None:
     """The country a coup word attaches to ("Niger's junta", "the coup in Niger"): who "the junta" is."""
-    text = doc.text
+    text = text_of(doc)
     states = [m for m in raw if m.label == "STATE" and m.code]
     votes: Counter[str] = Counter()
     for match in COUP_WORDS.finditer(text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Span as SpacySpan
@@ -27,6 +28,7 @@ _DURATION = re.compile(
 PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
 
 
+@lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None, *, future: bool = False) -> tuple[date | None, str | None]:
     """A time expression to ``(date, precision)`` relative to ``published``; (None, None) if unknown."""
     expression = _NOISE.sub("", text.strip().lower())
@@ -40,15 +42,7 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
     if published is None and not re.search(r"\b(19|20)\d{2}\b", expression):
         return None, None
     base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
-    parser = DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "future" if future else "past",
-            "PREFER_DAY_OF_MONTH": "first",
-            "RETURN_TIME_AS_PERIOD": False,
-        },
-    )
+    parser = _parser(base, future)
     data = parser.get_date_data(expression)
     if data.date_obj is None:
         return None, None
@@ -63,6 +57,19 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
     elif precision == "month":
         value = value.replace(day=1)
     return value, precision
+
+
+@lru_cache(maxsize=256)
+def _parser(base: datetime, future: bool) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
 
 
 def event_date(

@@ -19,9 +19,13 @@ from newsweave.extract.dates import event_date
 from newsweave.extract.modality import modality
 from newsweave.extract.places import country_place, event_place
 from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
+from newsweave.nlp import sentence_of, sentences
 from newsweave.ontology import plover
 
 FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT"})
+# PLOVER: cooperative actions stated as intentions are AGREE; conflictual ones stated as intentions are THREATEN.
+COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 
 
 def find_trigger(token: Token) -> plover.Trigger | None:
@@ -56,14 +60,13 @@ def extract_events(
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
     ruling = next((a.country for a in actors if any(k.startswith("role:ruling:") for k in a.keys) and a.country), None)
     found: list[EventMention] = []
-    for number, sentence in enumerate(doc.sents):
+    for number, sentence in enumerate(sentences(doc)):
         triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
         claimed = frozenset(token.i for token, _ in triggered)
         for token, trigger in triggered:
             event_type, mode = trigger.type, trigger.mode
             state = modality(token, event_type)
-            if event_type in FLIP_WHEN_NEGATED and state == "negated":
-                event_type, mode, state = "REJECT", None, "asserted"
+            event_type, mode, state = _recode(event_type, mode, state, token)
             sources, targets = _arguments(token, index)
             if not sources:
                 sources = _sentence_subject(token, index)
@@ -83,6 +86,18 @@ def extract_events(
     return _group(found)
 
 
+def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tuple[str, str | None, str]:
+    """PLOVER's reading of negation and intent: "did not support" is REJECT, "will impose" is THREATEN."""
+    if event_type in FLIP_WHEN_NEGATED and state == "negated":
+        return "REJECT", None, "asserted"
+    intent = state == "planned" or any(c.lower_ in {"willing", "ready", "prepared"} for c in token.ancestors)
+    if intent and event_type in COOPERATIVE:
+        return "AGREE", None, state
+    if intent and event_type in CONFLICTUAL:
+        return "THREATEN", None, "threatened"
+    return event_type, mode, state
+
+
 def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     if token.pos_ == "NOUN":
         return _noun_arguments(token, index)
@@ -94,7 +109,7 @@ def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
 
 def _sentence_subject(token: Token, index: ActorIndex) -> list[int]:
     """No syntactic source: the subject of the clause the trigger sits in, else of the sentence."""
-    for verb in (token.head, token.sent.root):
+    for verb in (token.head, sentence_of(token).root):
         subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
         if subject is not None:
             found = index.of_phrase(subject)

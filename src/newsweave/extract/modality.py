@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsweave.nlp import sentence_of
+
 SPEECH = frozenset({"say", "tell", "claim", "report", "state", "add", "announce", "insist", "allege", "confirm",
                     "write", "post", "note", "explain", "argue", "acknowledge", "suggest", "indicate"})  # fmt: skip
 PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek"})
@@ -30,7 +32,7 @@ def governors(trigger: Token, limit: int = 4) -> list[Token]:
 def modality(trigger: Token, event_type: str) -> str:
     """asserted, reported, threatened, planned, conditional, denied or negated (first rule that applies)."""
     chain = governors(trigger)
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     if _negated(trigger, chain):
         return "negated"
     if any(t.lemma_ == "deny" and t is not trigger and any(c.dep_ == "ccomp" for c in t.children) for t in chain[1:]):
@@ -77,5 +79,5 @@ def _planned(trigger: Token, chain: list[Token]) -> bool:
 def _reported(trigger: Token, chain: list[Token]) -> bool:
     if any(t.lemma_ in SPEECH and t is not trigger for t in chain[1:]):
         return True
-    text = trigger.sent.text.lower()
+    text = sentence_of(trigger).text.lower()
     return "according to" in text

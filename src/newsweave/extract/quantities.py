@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.dates import resolve
 from newsweave.model import Claim, Quote, Span
+from newsweave.nlp import sentence_of, text_of
 from newsweave.ontology.lexicons import read_csv
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -113,8 +114,8 @@ def extract_claims(doc: Doc, article_id: str, published: date | None, quotes: Se
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     labels = {"CARDINAL", "MONEY", "QUANTITY", "DATE", "TIME", "PERCENT"}
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in labels]
-    spans += [m.span() for m in _VAGUE.finditer(doc.text)] + [m.span() for m in _FRACTION.finditer(doc.text)]
-    spans = [_extend_range(doc.text, start, end) for start, end in spans]
+    spans += [m.span() for m in _VAGUE.finditer(text_of(doc))] + [m.span() for m in _FRACTION.finditer(text_of(doc))]
+    spans = [_extend_range(text_of(doc), start, end) for start, end in spans]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -160,13 +161,17 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
         quantity = "members"
     as_of = _as_of(span, published)
     sources = next((q.speakers for q in quotes if q.span.start <= span.start_char < q.span.end), ())
-    subject = noun.sent.text[noun.left_edge.idx - noun.sent.start_char :][: len(noun.text) + 40] if noun else text
+    subject = (
+        sentence_of(noun).text[noun.left_edge.idx - sentence_of(noun).start_char :][: len(noun.text) + 40]
+        if noun
+        else text
+    )
     return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
                  low, high, unit, approx, as_of, tuple(sources))  # fmt: skip
 
 
 def _from_context(span: SpacySpan, default: str) -> str:
-    lemmas = {t.lemma_.lower() for t in span.sent}
+    lemmas = {t.lemma_.lower() for t in sentence_of(span.root)}
     for quantity, words in CONTEXT:
         if lemmas & words:
             return quantity
@@ -226,7 +231,11 @@ def _currency(span: SpacySpan) -> str | None:
 
 
 def _as_of(span: SpacySpan, published: date | None) -> date | None:
-    points = [e for e in span.sent.ents if e.label_ == "DATE" and e.start_char != span.start_char and _is_calendar(e)]
+    points = [
+        e
+        for e in sentence_of(span.root).ents
+        if e.label_ == "DATE" and e.start_char != span.start_char and _is_calendar(e)
+    ]
     for point in points:
         value, _ = resolve(point.text, published)
         if value is not None:

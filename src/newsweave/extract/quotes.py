@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.extract.arguments import ActorIndex, subject_of
 from newsweave.extract.modality import SPEECH
 from newsweave.model import ActorMention, DocActor, Quote, Span
+from newsweave.nlp import sentence_of, sentences, text_of
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 CUES = SPEECH | frozenset({"read", "warn", "urge", "insist", "label", "describe", "call", "reply", "ask", "declare"})
@@ -31,15 +32,17 @@ def extract_quotes(
 ) -> list[Quote]:
     """Direct quotes and indirect speech outside them, in text order."""
     index = ActorIndex(mentions, actors)
-    spans = quoted_spans(doc.text)
+    spans = quoted_spans(text_of(doc))
     indirect = _indirect(doc, article_id, index, spans)
     quotes: list[Quote] = []
     for start, end in spans:
         earlier = sorted([q for q in quotes + indirect if q.span.end <= start], key=lambda q: q.span.start)
         speakers, cue = _direct_speaker(doc, (start, end), index, earlier, spans)
-        if len(doc.text[start:end].split()) < 2 and cue is None:
+        if len(text_of(doc)[start:end].split()) < 2 and cue is None:
             continue  # a scare-quoted word, not speech
-        quotes.append(Quote(article_id, Span(article_id, start, end, doc.text[start:end]), tuple(speakers), cue, True))
+        quotes.append(
+            Quote(article_id, Span(article_id, start, end, text_of(doc)[start:end]), tuple(speakers), cue, True)
+        )
     return sorted(_share_repeated(quotes, index) + indirect, key=lambda q: q.span.start)
 
 
@@ -87,7 +90,7 @@ def _direct_speaker(
     according = _according_to(_sentences_around(doc, start, end), index)
     if according:
         return according, "according to"
-    if previous and doc.text[previous[-1].span.end : start].count("\n") <= 3:
+    if previous and text_of(doc)[previous[-1].span.end : start].count("\n") <= 3:
         return list(previous[-1].speakers), previous[-1].cue
     return [], None
 
@@ -97,10 +100,10 @@ def _cue(doc: Doc, quote: tuple[int, int], spans: list[tuple[int, int]]) -> Toke
     start, end = quote
     later = [a for a, _ in spans if a > end]
     earlier = [b for _, b in spans if b < start]
-    closing = doc.char_span(end, min(len(doc.text), end + 1), alignment_mode="expand")
-    sentence_end = closing.sent.end_char if closing is not None and len(closing) else len(doc.text)
-    after_limit = min(later[0] if later else len(doc.text), _paragraph_end(doc.text, end), sentence_end)
-    before_limit = max(earlier[-1] if earlier else 0, _paragraph_start(doc.text, start))
+    closing = doc.char_span(end, min(len(text_of(doc)), end + 1), alignment_mode="expand")
+    sentence_end = sentence_of(closing[0]).end_char if closing is not None and len(closing) else len(text_of(doc))
+    after_limit = min(later[0] if later else len(text_of(doc)), _paragraph_end(text_of(doc), end), sentence_end)
+    before_limit = max(earlier[-1] if earlier else 0, _paragraph_start(text_of(doc), start))
     after = doc.char_span(end, after_limit, alignment_mode="contract")
     before = doc.char_span(before_limit, start, alignment_mode="contract")
     for region, forward in ((after, True), (before, False)):
@@ -140,7 +143,7 @@ def _inside(index: ActorIndex, local: int, start: int, end: int) -> bool:
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> list[SpacySpan]:
-    return [s for s in doc.sents if s.start_char < end + 2 and s.end_char > start - 2]
+    return [s for s in sentences(doc) if s.start_char < end + 2 and s.end_char > start - 2]
 
 
 def _speaker(cue: Token, index: ActorIndex) -> list[int]:
@@ -157,17 +160,17 @@ def _authors(document: Token, index: ActorIndex, quote: tuple[int, int] = (0, 0)
     inside = [a for a in _phrase_actors(document, index) if not _inside(index, a, *quote)]
     if inside:
         return _prefer_states(inside, index)
-    for sentence in reversed([s for s in document.doc.sents if s.end <= document.sent.start]):
+    for sentence in reversed([s for s in sentences(document.doc) if s.end <= sentence_of(document).start]):
         earlier = [t for t in sentence if t.lemma_.lower() == document.lemma_.lower()]
         if earlier:
             found = _phrase_actors(earlier[0], index) or _subject_actors(earlier[0], index)
             if found:
                 return _prefer_states(found, index)
-    sentence = document.sent
+    sentence = sentence_of(document)
     around = [a for a in index.within(sentence.start_char, sentence.end_char) if not _inside(index, a, *quote)]
     if around:
         return _prefer_states(around, index)
-    earlier_sentences = [s for s in document.doc.sents if s.end <= sentence.start]
+    earlier_sentences = [s for s in sentences(document.doc) if s.end <= sentence.start]
     subject = subject_of(earlier_sentences[-1].root) if earlier_sentences else None
     return index.of_phrase(subject) if subject is not None else []
 
@@ -208,11 +211,15 @@ def _indirect(doc: Doc, article_id: str, index: ActorIndex, taken: list[tuple[in
             continue
         subtree = list(clauses[0].subtree)
         start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-        if doc.text[start:end].lower().startswith("that "):
+        if text_of(doc)[start:end].lower().startswith("that "):
             start += 5
-        if any(a < end and start < b for a, b in taken) or '"' in doc.text[start:end] or "“" in doc.text[start:end]:
+        if (
+            any(a < end and start < b for a, b in taken)
+            or '"' in text_of(doc)[start:end]
+            or "“" in text_of(doc)[start:end]
+        ):
             continue
         speakers = _speaker(token, index)
-        found.append(Quote(article_id, Span(article_id, start, end, doc.text[start:end]), tuple(speakers), token.text,
+        found.append(Quote(article_id, Span(article_id, start, end, text_of(doc)[start:end]), tuple(speakers), token.text,
                            False))  # fmt: skip
     return found

@@ -1,0 +1,70 @@
+"""PLOVER gold-standard records (../shared/bench/plover, CC BY-SA 4.0): category and actor accuracy.
+
+Run: ``python -m bench.plover_gsr``. The 322 hand-coded sentences use PLOVER 0.5
+names; DEMAND/DISAPPROVE/FIGHT count as REQUEST/ACCUSE/ASSAULT. Prints category
+accuracy and source/target country-code accuracy (first gold code against the
+coded event's actors). These sentences are for measuring, never for rules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.coding import code_sentences
+from newsweave.ontology.plover import canonical
+
+ROOT = Path(__file__).resolve().parents[1]
+GSR = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared")) / "bench" / "plover" / "PLOVER_GSR_CAMEO.txt"
+
+
+def records() -> list[dict[str, Any]]:
+    items = json.loads(GSR.read_text(encoding="utf-8"))
+    return [r for r in items if r.get("event") not in (None, "DOCUMENT") and r.get("text")]
+
+
+def _codes(actors: Any) -> set[str]:
+    found = set()
+    if isinstance(actors, dict):
+        actors = [actors]
+    for actor in actors or []:
+        if not isinstance(actor, dict):
+            continue
+        code = str(actor.get("code") or "").upper()
+        if code:
+            found.add(code[:6] if code.startswith("IGO") else code[:3])
+    return found
+
+
+def score() -> dict[str, float]:
+    items = records()
+    coded = code_sentences([r["text"] for r in items])
+    right = src_n = src_ok = tgt_n = tgt_ok = 0
+    for record, result in zip(items, coded, strict=True):
+        right += result.type == canonical(record["event"])
+        gold_src, gold_tgt = _codes(record.get("source")), _codes(record.get("target"))
+        if gold_src:
+            src_n += 1
+            src_ok += bool(gold_src & set(result.sources))
+        if gold_tgt:
+            tgt_n += 1
+            tgt_ok += bool(gold_tgt & set(result.targets))
+    return {"sentences": len(items), "category": right / len(items), "source": src_ok / max(1, src_n),
+            "target": tgt_ok / max(1, tgt_n)}  # fmt: skip
+
+
+def main() -> None:
+    start = time.perf_counter()
+    result = score()
+    print(
+        f"PLOVER GSR: {result['sentences']:.0f} sentences, category accuracy {result['category']:.3f}, "
+        f"source code accuracy {result['source']:.3f}, target code accuracy {result['target']:.3f} "
+        f"({time.perf_counter() - start:.1f}s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
