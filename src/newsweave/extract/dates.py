@@ -95,21 +95,40 @@ def event_date(
 
 
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
-    """The time expression attached to the trigger; else the sentence's only one no other trigger holds."""
+    """The time expression attached to the trigger (or to the verbs it is conjoined with or completes),
+    else the date of the event noun it belongs to ("a summit on Thursday in which ... will discuss")."""
     dates = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and _is_point(e)]
     if not dates:
         return None
-    attached = [e for e in dates if trigger in e.root.ancestors]
-    if attached:
-        return min(attached, key=lambda e: abs(e.root.i - trigger.i))
-    # "a summit on Thursday in which ECOWAS will discuss ...": share the date of the event noun above
+    hosts = [trigger]
+    while hosts[-1].dep_ in {"conj", "xcomp"} and hosts[-1].head is not hosts[-1]:
+        hosts.append(hosts[-1].head)
+    for host in hosts:
+        attached = [e for e in dates if _hangs_from(e, host)]
+        if attached:
+            return min(attached, key=lambda e: abs(e.root.i - trigger.i))
     noun = next((a for a in trigger.ancestors if a.i in claimed and a.pos_ == "NOUN"), None)
     if noun is not None:
-        held = [e for e in dates if noun in e.root.ancestors]
+        held = [e for e in dates if _hangs_from(e, noun)]
         if held:
             return min(held, key=lambda e: abs(e.root.i - noun.i))
-    free = [e for e in dates if not claimed & {a.i for a in e.root.ancestors}]
-    return free[0] if len(free) == 1 else None
+    return None
+
+
+ADVERBIAL = frozenset({"prep", "pobj", "npadvmod", "advmod", "tmod", "amod", "nummod", "compound", "appos", "conj",
+                       "cc", "quantmod", "det", "nmod", "pcomp", "case"})  # fmt: skip
+
+
+def _hangs_from(expression: SpacySpan, host: Token) -> bool:
+    """The expression modifies ``host`` itself, not a noun phrase argument of it ("the leaders of a July coup")."""
+    token = expression.root
+    while token.head is not token:
+        if token.head == host:
+            return token.dep_ in ADVERBIAL
+        if token.dep_ not in ADVERBIAL or token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ not in ADVERBIAL:
+            return False
+        token = token.head
+    return False
 
 
 def _is_point(ent: SpacySpan) -> bool:

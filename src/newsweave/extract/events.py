@@ -28,15 +28,31 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 
 
+REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
+DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", "decree", "note", "document"})
+
+
 def find_trigger(token: Token) -> plover.Trigger | None:
     """The lexicon entry a token triggers, if any (companion words checked)."""
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
-    if pos is None:
+    if pos is None or _not_an_event(token):
         return None
     for trigger in plover.triggers().get((token.lemma_.lower(), pos), ()):
         if trigger.with_ is None or _companion(token, trigger.with_):
             return trigger
     return None
+
+
+def _not_an_event(token: Token) -> bool:
+    """Modifiers ("coup leaders"), requested acts ("urged them to free Bazoum"), a letter "signed by" ..."""
+    if token.dep_ == "compound":
+        return True
+    if token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    head = token.head
+    if token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lower_ in {"for", "on"}:
+        head = head.head
+    return token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lemma_.lower() in REQUESTING and head is not token
 
 
 def _companion(token: Token, word: str) -> bool:
@@ -68,7 +84,7 @@ def extract_events(
             state = modality(token, event_type)
             event_type, mode, state = _recode(event_type, mode, state, token)
             sources, targets = _arguments(token, index)
-            if not sources:
+            if not sources and subject_of(token) is None:
                 sources = _sentence_subject(token, index)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i})  # fmt: skip
@@ -152,13 +168,18 @@ def _group(events: list[EventMention]) -> list[EventMention]:
 def _same_event(a: EventMention, b: EventMention) -> bool:
     if a.type == b.type == "COERCE" and a.mode == b.mode == "seize":
         return True  # an article's coup is one event, however often it is named
-    if a.type != b.type or a.modality != b.modality or a.sentence == b.sentence:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if not (a.sources or a.targets) or not (b.sources or b.targets):
+        # a bare mention ("rejected another mission") belongs to a nearby event of its kind
+        return abs(a.sentence - b.sentence) <= 2 and _dates_compatible(a.date, b.date)
+    if a.sentence == b.sentence and set(a.sources) != set(b.sources):
         return False
     if a.sources and b.sources and not set(a.sources) & set(b.sources):
         return False
     if a.targets and b.targets and not set(a.targets) & set(b.targets):
         return False
-    return _dates_compatible(a.date, b.date) and bool(a.sources or a.targets) and bool(b.sources or b.targets)
+    return _dates_compatible(a.date, b.date)
 
 
 def _dates_compatible(a: EventDate, b: EventDate) -> bool:
