@@ -41,7 +41,9 @@ def main() -> None:
     start = time.perf_counter()
     items = records()
     coded = code_sentences([text for text, _ in items])
-    right = sum((c.cameo_root in roots) if roots else c.type is None for (_, roots), c in zip(items, coded, strict=True))
+    right = sum(
+        (c.cameo_root in roots) if roots else c.type is None for (_, roots), c in zip(items, coded, strict=True)
+    )
     with_event = [(roots, c) for (_, roots), c in zip(items, coded, strict=True) if roots]
     detected = sum(c.cameo_root in roots for roots, c in with_event)
     print(

@@ -19,8 +19,10 @@ class Coded:
 
 
 def _article(text: str) -> Article:
-    return Article(id="s", url=None, outlet=None, title=None, published=None, published_source="unknown",
-                   published_evidence="", published_flag=None, text=text, raw_hash="", lang="en", origin="bench")  # fmt: skip
+    return Article(
+        id="s", url=None, outlet=None, title=None, published=None, published_source="unknown", published_evidence="",
+        published_flag=None, text=text, raw_hash="", lang="en", origin="bench",
+    )  # fmt: skip
 
 
 def code_sentences(texts: list[str]) -> list[Coded]:

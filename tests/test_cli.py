@@ -152,3 +152,18 @@ def test_graph_formats(corpus_db: Path, tmp_path: Path) -> None:
     assert _cli("graph", "--db", str(corpus_db), "--format", "graphml", "--out", str(out)).returncode == 0
     assert out.read_text().startswith("<?xml") and "graphml" in out.read_text()
     assert _cli("graph", "--db", str(corpus_db), "--format", "dot").returncode == 2
+
+
+def test_event_commands(corpus_db: Path) -> None:
+    db = str(corpus_db)
+    events = json.loads(_cli("events", "--db", db, "--type", "reject", "--json").stdout)
+    assert events and {e["type"] for e in events} == {"REJECT"}
+    evidence = events[0]["evidence"][0]
+    assert {"article_id", "start", "end", "text"} <= set(evidence)
+    timeline = json.loads(_cli("timeline", "--db", db, "--json").stdout)
+    assert timeline and {"date", "precision", "event_id", "type", "summary", "article_ids"} <= set(timeline[0])
+    quotes = json.loads(_cli("quotes", "--db", db, "--json").stdout)
+    assert {"speaker", "text", "article_id", "start", "end", "direct"} <= set(quotes[0])
+    claims = json.loads(_cli("claims", "--db", db, "--quantity", "troops", "--json").stdout)
+    assert claims and {"subject", "quantity", "value_low", "value_high", "unit", "approx", "as_of", "source_actor",
+                       "article_id", "start", "end"} <= set(claims[0])  # fmt: skip

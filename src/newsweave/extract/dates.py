@@ -125,7 +125,7 @@ def _hangs_from(expression: SpacySpan, host: Token) -> bool:
     while token.head is not token:
         if token.head == host:
             return token.dep_ in ADVERBIAL
-        if token.dep_ not in ADVERBIAL or token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ not in ADVERBIAL:
+        if token.dep_ not in ADVERBIAL or (token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ not in ADVERBIAL):
             return False
         token = token.head
     return False

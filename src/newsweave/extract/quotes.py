@@ -220,6 +220,6 @@ def _indirect(doc: Doc, article_id: str, index: ActorIndex, taken: list[tuple[in
         ):
             continue
         speakers = _speaker(token, index)
-        found.append(Quote(article_id, Span(article_id, start, end, text_of(doc)[start:end]), tuple(speakers), token.text,
-                           False))  # fmt: skip
+        span = Span(article_id, start, end, text_of(doc)[start:end])
+        found.append(Quote(article_id, span, tuple(speakers), token.text, False))
     return found
