@@ -81,7 +81,7 @@ def _score(store: Store) -> Scores:
         date=_ratio(sum(str(e["date"]) == g["date"] for g, e in dated), len(dated)),
         location=_ratio(
             sum((e["location"] or {}).get("country") == g["location_country"] for g, e in located), len(located)
-        ),  # fmt: skip
+        ),
     )
 
 
