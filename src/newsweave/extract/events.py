@@ -18,8 +18,9 @@ from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import event_date
 from newsweave.extract.modality import modality
 from newsweave.extract.places import country_place, event_place
+from newsweave.extract.quotes import quoted_spans
 from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
-from newsweave.nlp import sentence_of, sentences
+from newsweave.nlp import sentence_of, sentences, text_of
 from newsweave.ontology import plover
 
 FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT"})
@@ -76,12 +77,13 @@ def extract_events(
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
     ruling = next((a.country for a in actors if any(k.startswith("role:ruling:") for k in a.keys) and a.country), None)
     found: list[EventMention] = []
+    quoted = quoted_spans(text_of(doc))
     for number, sentence in enumerate(sentences(doc)):
         triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
         claimed = frozenset(token.i for token, _ in triggered)
         for token, trigger in triggered:
             event_type, mode = trigger.type, trigger.mode
-            state = modality(token, event_type)
+            state = modality(token, event_type, quoted=any(a <= token.idx < b for a, b in quoted))
             event_type, mode, state = _recode(event_type, mode, state, token)
             sources, targets = _arguments(token, index)
             if not sources and subject_of(token) is None:

@@ -29,8 +29,11 @@ def governors(trigger: Token, limit: int = 4) -> list[Token]:
     return chain
 
 
-def modality(trigger: Token, event_type: str) -> str:
-    """asserted, reported, threatened, planned, conditional, denied or negated (first rule that applies)."""
+def modality(trigger: Token, event_type: str, *, quoted: bool = False) -> str:
+    """asserted, reported, threatened, planned, conditional, denied or negated (first rule that applies).
+
+    ``quoted``: the trigger sits inside a direct quote (then it is someone's account: reported).
+    """
     chain = governors(trigger)
     sentence = sentence_of(trigger)
     if _negated(trigger, chain):
@@ -41,15 +44,15 @@ def modality(trigger: Token, event_type: str) -> str:
         return "conditional"
     if _planned(trigger, chain):
         return "planned"
-    if event_type == "THREATEN" or any(t.lemma_ in THREATS for t in chain[1:]):
+    if event_type == "THREATEN" or _complement_of(trigger, THREATS):
         return "threatened"
-    if _reported(trigger, chain):
+    if quoted or (trigger.pos_ != "NOUN" and (_complement_of(trigger, SPEECH) or _according_to(trigger))):
         return "reported"
     return "asserted"
 
 
 def _negated(trigger: Token, chain: list[Token]) -> bool:
-    own = [trigger, *chain[1:2]] if trigger.dep_ in {"xcomp", "dobj", "pobj"} else [trigger]
+    own = [trigger, *chain[1:2]] if trigger.dep_ == "xcomp" else [trigger]
     for token in own:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
             return True
@@ -62,8 +65,9 @@ def _conditional(chain: list[Token], sentence: str) -> bool:
             return True
         if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in token.children):
             return True
-    auxes = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ == "aux"}
-    return bool(auxes & CONDITIONAL_AUX) and (" if " in f" {sentence} " or "last resort" in sentence)
+    verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"}), chain[0])
+    auxes = {c.lower_ for t in {chain[0], verb} for c in t.children if c.dep_ == "aux"}
+    return bool(auxes & {"would", "could", "might"})
 
 
 def _planned(trigger: Token, chain: list[Token]) -> bool:
@@ -72,12 +76,25 @@ def _planned(trigger: Token, chain: list[Token]) -> bool:
         return True
     if any(t.lemma_ in PLANNING for t in chain[1:3]):
         return True
-    head = trigger.head
-    return trigger.pos_ == "NOUN" and head.lower_ == "of" and head.head.lower_ == "ahead"
+    if trigger.pos_ != "NOUN":
+        return False
+    before = trigger.doc[max(sentence_of(trigger).start, trigger.i - 6) : trigger.i]
+    return any(t.lower_ in {"ahead", "upcoming", "planned", "next"} for t in before)
 
 
-def _reported(trigger: Token, chain: list[Token]) -> bool:
-    if any(t.lemma_ in SPEECH and t is not trigger for t in chain[1:]):
-        return True
-    text = sentence_of(trigger).text.lower()
-    return "according to" in text
+def _complement_of(trigger: Token, verbs: frozenset[str]) -> bool:
+    """The trigger sits in the clausal complement of one of ``verbs`` ("X said that ...", "warned that ...")."""
+    token = trigger
+    for _ in range(6):
+        if token.head is token:
+            return False
+        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_ in verbs:
+            return True
+        if token.dep_ in {"advcl", "relcl"}:
+            return False
+        token = token.head
+    return False
+
+
+def _according_to(trigger: Token) -> bool:
+    return "according to" in sentence_of(trigger).text.lower()
