@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import event_date
 from newsweave.extract.modality import modality
@@ -29,6 +30,10 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 
 
+# Verbs whose subject performs the event their object names ("imposed sanctions", "held talks").
+LIGHT_VERBS = frozenset({"impose", "announce", "adopt", "hold", "launch", "issue", "make", "give", "stage", "take",
+                         "carry", "conduct", "lead", "organise", "organize", "begin", "start", "order", "declare",
+                         "extend", "deliver", "send", "pay", "host", "call", "set", "mount", "lift", "tighten"})  # fmt: skip
 REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
 DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", "decree", "note", "document"})
 
@@ -76,6 +81,8 @@ def extract_events(
     prefer = frozenset(a.country for a in actors if a.kind == "state" and a.country)
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
     ruling = next((a.country for a in actors if any(k.startswith("role:ruling:") for k in a.keys) and a.country), None)
+    roles = article_roles(actors, mentions)
+    kinds = {a.local_id: a.kind for a in actors}
     found: list[EventMention] = []
     quoted = quoted_spans(text_of(doc))
     for number, sentence in enumerate(sentences(doc)):
@@ -86,8 +93,9 @@ def extract_events(
             state = modality(token, event_type, quoted=any(a <= token.idx < b for a, b in quoted))
             event_type, mode, state = _recode(event_type, mode, state, token)
             sources, targets = _arguments(token, index)
-            if not sources and subject_of(token) is None:
+            if not sources and subject_of(token) is None and token.pos_ != "NOUN":
                 sources = _sentence_subject(token, index)
+            sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i})  # fmt: skip
             where = (event_place(token, sentence, article.id, prefer=prefer) or _actor_place(sources, countries)
@@ -138,7 +146,7 @@ def _sentence_subject(token: Token, index: ActorIndex) -> list[int]:
 
 def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for local in index.at(c)]
-    if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass"}:
+    if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS:
         subject = subject_of(noun.head)
         sources = index.of_phrase(subject) if subject is not None else []
     targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" for local in index.of_phrase(obj)]
@@ -151,6 +159,48 @@ def _actor_place(sources: list[int], countries: dict[int, str | None]) -> Place 
         if code:
             return country_place(code)
     return None
+
+
+def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) -> dict[str, int]:
+    """The local actors playing the article's roles: ruling body, regional bloc, its state, the ousted leader."""
+    counts: dict[int, int] = {}
+    for mention in mentions:
+        counts[mention.local_id] = counts.get(mention.local_id, 0) + 1
+    tests = {
+        "ruling": lambda a: any(k.startswith("role:ruling:") for k in a.keys),
+        "ousted": lambda a: any(k.startswith("role:ousted:") for k in a.keys),
+        "bloc": lambda a: a.kind == "igo" and is_bloc(a.name),
+    }
+    roles: dict[str, int] = {}
+    for role, matches in tests.items():
+        found = [a for a in actors if matches(a)]
+        if found:
+            roles[role] = max(found, key=lambda a: counts.get(a.local_id, 0)).local_id
+    ruling = next((a for a in actors if a.local_id == roles.get("ruling")), None)
+    state = next((a for a in actors if ruling and a.kind == "state" and a.country == ruling.country), None)
+    if state is not None:
+        roles["coup_state"] = state.local_id
+    return roles
+
+
+def _defaults(
+    event_type: str,
+    mode: str | None,
+    sources: list[int],
+    targets: list[int],
+    roles: dict[str, int],
+    kinds: dict[int, str],
+) -> tuple[list[int], list[int]]:
+    """Fill what the sentence leaves implicit from the article's roles (``ontology/event_defaults.csv``)."""
+    rule = plover.defaults().get((event_type, mode or "")) or plover.defaults().get((event_type, ""))
+    if rule is None:
+        return sources, targets
+    only_states = all(kinds.get(s) == "state" for s in sources)
+    if rule.source in roles and (not sources or (rule.override and only_states)):
+        sources = [roles[rule.source]]
+    if rule.target in roles and not targets and roles[rule.target] not in sources:
+        targets = [roles[rule.target]]
+    return sources, targets
 
 
 def _coup_place(event_type: str, mode: str | None, ruling: str | None) -> Place | None:

@@ -82,3 +82,19 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
         trigger = Trigger(r["lemma"], r["with"] or None, r["pos"], r["type"], r["mode"] or None)
         table.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     return {key: tuple(sorted(value, key=lambda t: t.with_ is None)) for key, value in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    source: str | None
+    target: str | None
+    override: bool
+
+
+@cache
+def defaults() -> dict[tuple[str, str], Default]:
+    """(type, mode or "") → the article roles that fill an event's missing source and target."""
+    return {
+        (r["type"], r["mode"]): Default(r["source"] or None, r["target"] or None, r["override"] == "1")
+        for r in read_csv("event_defaults.csv")
+    }
