@@ -33,7 +33,8 @@ CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 # Verbs whose subject performs the event their object names ("imposed sanctions", "held talks").
 LIGHT_VERBS = frozenset({"impose", "announce", "adopt", "hold", "launch", "issue", "make", "give", "stage", "take",
                          "carry", "conduct", "lead", "organise", "organize", "begin", "start", "order", "declare",
-                         "extend", "deliver", "send", "pay", "host", "call", "set", "mount", "lift", "tighten"})  # fmt: skip
+                         "extend", "deliver", "send", "pay", "host", "call", "set", "mount", "lift",
+                         "tighten"})  # fmt: skip
 REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
 DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", "decree", "note", "document"})
 
@@ -166,14 +167,9 @@ def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) 
     counts: dict[int, int] = {}
     for mention in mentions:
         counts[mention.local_id] = counts.get(mention.local_id, 0) + 1
-    tests = {
-        "ruling": lambda a: any(k.startswith("role:ruling:") for k in a.keys),
-        "ousted": lambda a: any(k.startswith("role:ousted:") for k in a.keys),
-        "bloc": lambda a: a.kind == "igo" and is_bloc(a.name),
-    }
     roles: dict[str, int] = {}
-    for role, matches in tests.items():
-        found = [a for a in actors if matches(a)]
+    for role in ("ruling", "ousted", "bloc"):
+        found = [a for a in actors if _plays(a, role)]
         if found:
             roles[role] = max(found, key=lambda a: counts.get(a.local_id, 0)).local_id
     ruling = next((a for a in actors if a.local_id == roles.get("ruling")), None)
@@ -181,6 +177,12 @@ def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) 
     if state is not None:
         roles["coup_state"] = state.local_id
     return roles
+
+
+def _plays(actor: DocActor, role: str) -> bool:
+    if role == "bloc":
+        return actor.kind == "igo" and is_bloc(actor.name)
+    return any(key.startswith(f"role:{role}:") for key in actor.keys)
 
 
 def _defaults(
