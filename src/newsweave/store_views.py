@@ -46,7 +46,7 @@ def group_events(rows: list[dict[str, Any]], args: list[dict[str, Any]]) -> list
 
 def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: dict[Any, Any]) -> dict[str, Any]:
     first = mentions[0]
-    dated = min(mentions, key=lambda m: PRECISION_RANK.get(m["date_precision"], 4))
+    dated = min(mentions, key=_date_choice)
     located = next((m for m in mentions if m["place"]), first)
 
     def actors(role: str) -> list[dict[str, str]]:
@@ -69,6 +69,11 @@ def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: 
                       "text": m["evidence_text"], "trigger_start": m["trigger_start"],
                       "trigger_end": m["trigger_end"]} for m in mentions],
     }  # fmt: skip
+
+
+def _date_choice(mention: dict[str, Any]) -> tuple[int, int, str]:
+    """Prefer a date the text states, then the most precise, then the earliest (an event is dated by when it began)."""
+    return (mention["date_text"] is None, PRECISION_RANK.get(mention["date_precision"], 4), str(mention["date"]))
 
 
 def summary_line(event: dict[str, Any], *, limit: int = 200) -> str:

@@ -112,7 +112,9 @@ def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]
         held = [e for e in dates if _hangs_from(e, noun)]
         if held:
             return min(held, key=lambda e: abs(e.root.i - noun.i))
-    return None
+    # otherwise the sentence's time expression nearest the trigger, unless it belongs to another event
+    free = [e for e in dates if not any(_hangs_from(e, sentence.doc[i]) for i in claimed)]
+    return min(free, key=lambda e: abs(e.root.i - trigger.i)) if free else None
 
 
 ADVERBIAL = frozenset({"prep", "pobj", "npadvmod", "advmod", "tmod", "amod", "nummod", "compound", "appos", "conj",
