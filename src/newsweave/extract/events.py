@@ -99,8 +99,9 @@ def extract_events(
             sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i})  # fmt: skip
-            where = (event_place(token, sentence, article.id, prefer=prefer) or _actor_place(sources, countries)
-                     or _coup_place(event_type, mode, ruling)
+            visit = event_type == "CONSULT" and mode == "visit"
+            where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
+                     or _coup_place(event_type, mode, ruling) or _actor_place(sources, countries)
                      or event_place(token, sentence, article.id, prefer=prefer, attached_only=False)
                      or _actor_place(targets, countries))  # fmt: skip
             code = plover.coding(event_type, mode)

@@ -50,13 +50,20 @@ def country_place(code: str) -> Place:
 
 
 def event_place(
-    trigger: Token, sentence: SpacySpan, article_id: str, *, prefer: frozenset[str], attached_only: bool = True
+    trigger: Token,
+    sentence: SpacySpan,
+    article_id: str,
+    *,
+    prefer: frozenset[str],
+    attached_only: bool = True,
+    destination: bool = False,
 ) -> Place | None:
     """The place the sentence gives for the event: attached by a preposition (or, if asked, any place in it)."""
     places = [e for e in sentence.ents if e.label_ in {"GPE", "LOC", "FAC"}]
     if not places:
         return None
-    attached = [e for e in places if _attached(e, trigger)]
+    preps = PLACE_PREPS | ({"to", "into"} if destination else set())
+    attached = [e for e in places if _attached(e, trigger, preps)]
     for ent in attached if attached_only else places:
         place = _resolve(ent, prefer=prefer)
         if place is not None:
@@ -65,10 +72,10 @@ def event_place(
     return None
 
 
-def _attached(ent: SpacySpan, trigger: Token) -> bool:
+def _attached(ent: SpacySpan, trigger: Token, preps: frozenset[str] | set[str] = PLACE_PREPS) -> bool:
     head = ent.root
     for ancestor in head.ancestors:
-        if ancestor.dep_ == "prep" and ancestor.lower_ in PLACE_PREPS:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in preps:
             return ancestor.head == trigger or trigger in ancestor.head.ancestors or ancestor.head in trigger.subtree
         if ancestor == trigger:
             return False
