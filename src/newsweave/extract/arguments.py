@@ -90,7 +90,7 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head.head  # "issued a statement urging ..." → issued
             continue
         climb = {"conj", "xcomp", "advcl", "ccomp", "acl"}
-        token = token.head if token.dep_ in climb and token.head is not token else None
+        token = token.head if token.dep_ in climb and token.head.i != token.i else None
     return None
 
 

@@ -101,7 +101,7 @@ def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]
     if not dates:
         return None
     hosts = [trigger]
-    while hosts[-1].dep_ in {"conj", "xcomp"} and hosts[-1].head is not hosts[-1]:
+    while hosts[-1].dep_ in {"conj", "xcomp"} and hosts[-1].head.i != hosts[-1].i:
         hosts.append(hosts[-1].head)
     for host in hosts:
         attached = [e for e in dates if _hangs_from(e, host)]
@@ -113,8 +113,24 @@ def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]
         if held:
             return min(held, key=lambda e: abs(e.root.i - noun.i))
     # otherwise the sentence's time expression nearest the trigger, unless it belongs to another event
-    free = [e for e in dates if not any(_hangs_from(e, sentence.doc[i]) for i in claimed)]
+    free = [e for e in dates if not any(_hangs_from(e, sentence.doc[i]) for i in claimed) and _same_clause(e, trigger)]
     return min(free, key=lambda e: abs(e.root.i - trigger.i)) if free else None
+
+
+def _same_clause(expression: SpacySpan, trigger: Token) -> bool:
+    """The expression's verb governs the trigger within one clause ("stalled on Wednesday after X rejected"
+    does not date "rejected")."""
+    host = next((a for a in expression.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if host is None:
+        return True
+    token = trigger
+    for _ in range(12):
+        if token.i == host.i:
+            return True
+        if token.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 ADVERBIAL = frozenset({"prep", "pobj", "npadvmod", "advmod", "tmod", "amod", "nummod", "compound", "appos", "conj",
@@ -124,7 +140,7 @@ ADVERBIAL = frozenset({"prep", "pobj", "npadvmod", "advmod", "tmod", "amod", "nu
 def _hangs_from(expression: SpacySpan, host: Token) -> bool:
     """The expression modifies ``host`` itself, not a noun phrase argument of it ("the leaders of a July coup")."""
     token = expression.root
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.head == host:
             return token.dep_ in ADVERBIAL
         if token.dep_ not in ADVERBIAL or (token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ not in ADVERBIAL):

@@ -59,7 +59,7 @@ def _not_an_event(token: Token) -> bool:
     head = token.head
     if token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lower_ in {"for", "on"}:
         head = head.head
-    return token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lemma_.lower() in REQUESTING and head is not token
+    return token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lemma_.lower() in REQUESTING and head.i != token.i
 
 
 def _companion(token: Token, word: str) -> bool:

@@ -22,7 +22,7 @@ def governors(trigger: Token, limit: int = 4) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(limit):
-        if token.dep_ not in CLAUSE_DEPS or token.head is token:
+        if token.dep_ not in CLAUSE_DEPS or token.head.i == token.i:
             break
         token = token.head
         chain.append(token)
@@ -38,7 +38,7 @@ def modality(trigger: Token, event_type: str, *, quoted: bool = False) -> str:
     sentence = sentence_of(trigger)
     if _negated(trigger, chain):
         return "negated"
-    if any(t.lemma_ == "deny" and t is not trigger and any(c.dep_ == "ccomp" for c in t.children) for t in chain[1:]):
+    if any(t.lemma_ == "deny" and t.i != trigger.i and any(c.dep_ == "ccomp" for c in t.children) for t in chain[1:]):
         return "denied"
     if _conditional(chain, sentence.text.lower()):
         return "conditional"
@@ -56,7 +56,7 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     for token in own:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
             return True
-    return any(t.lemma_ in FAILING and t is not trigger and t.lemma_ != "refuse" for t in chain[1:2])
+    return any(t.lemma_ in FAILING and t.i != trigger.i and t.lemma_ != "refuse" for t in chain[1:2])
 
 
 def _conditional(chain: list[Token], sentence: str) -> bool:
@@ -86,7 +86,7 @@ def _complement_of(trigger: Token, verbs: frozenset[str]) -> bool:
     """The trigger sits in the clausal complement of one of ``verbs`` ("X said that ...", "warned that ...")."""
     token = trigger
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_ in verbs:
             return True
