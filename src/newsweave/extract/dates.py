@@ -72,6 +72,27 @@ def _parser(base: datetime, future: bool) -> DateDataParser:
     )
 
 
+_ANCHORED = re.compile(
+    r"^(?:on |during )?(?:the |that )?(?P<what>same day|that day|that night|day before|day after|next day|"
+    r"following day|(?P<n>a|one|two|three) days? (?P<dir>before|after|later|earlier))$",
+    re.I,
+)
+
+
+def anchored(text: str, anchor: date | None) -> date | None:
+    """ "the same day", "a day after", "two days before": relative to the last date the article gave."""
+    match = _ANCHORED.match(text.strip())
+    if match is None or anchor is None:
+        return None
+    what = match.group("what").lower()
+    if match.group("n"):
+        step = {"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
+        return anchor + timedelta(days=step if match.group("dir").lower() in {"after", "later"} else -step)
+    offsets = {"same day": 0, "that day": 0, "that night": 0, "day before": -1, "day after": 1, "next day": 1,
+               "following day": 1}  # fmt: skip
+    return anchor + timedelta(days=offsets[what])
+
+
 def event_date(
     trigger: Token,
     sentence: SpacySpan,
@@ -81,11 +102,13 @@ def event_date(
     future: bool,
     uncertain: bool,
     claimed: frozenset[int] = frozenset(),
+    anchor: date | None = None,
 ) -> EventDate:
     """The date of the event a trigger names, from the time expression attached to it (or nearest)."""
     expression = _expression_for(trigger, sentence, claimed)
     if expression is not None:
-        value, precision = resolve(expression.text, published, future=future)
+        relative = anchored(expression.text, anchor)
+        value, precision = (relative, "day") if relative else resolve(expression.text, published, future=future)
         if value is not None:
             span = Span(article_id, expression.start_char, expression.end_char, expression.text)
             return EventDate(value, precision, expression.text, span, uncertain)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -86,6 +87,7 @@ def extract_events(
     kinds = {a.local_id: a.kind for a in actors}
     found: list[EventMention] = []
     quoted = quoted_spans(text_of(doc))
+    anchor: date | None = None
     for number, sentence in enumerate(sentences(doc)):
         triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
         claimed = frozenset(token.i for token, _ in triggered)
@@ -98,7 +100,9 @@ def extract_events(
                 sources = _sentence_subject(token, index)
             sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
-                              uncertain=uncertain, claimed=claimed - {token.i})  # fmt: skip
+                              uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
+            if when.text is not None and when.precision == "day":
+                anchor = when.value
             visit = event_type == "CONSULT" and mode == "visit"
             where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
                      or _coup_place(event_type, mode, ruling) or _actor_place(sources, countries)
