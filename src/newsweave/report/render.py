@@ -46,8 +46,8 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
     s = data["status"]
     console.print(
         f"[bold]newsweave store[/] {s['db']}: {s['articles']} articles, {s['words']} words, "
-        f"{s['mentions']} entity mentions, {s['actors']} actors, {s['outlets']} outlets, "
-        f"{s['rejected']} rejected inputs",
+        f"{s['mentions']} entity mentions, {s['actors']} actors, {s['events']} event mentions, "
+        f"{s['quotes']} quotes, {s['claims']} figures, {s['outlets']} outlets, {s['rejected']} rejected inputs",
         highlight=False,
     )
     print_table(console, data["outlets"], ("outlet", "articles"), title="Articles per outlet")
@@ -58,6 +58,8 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
         ("name", "kind", "country", "mentions", "articles", "aliases"),
         title="Most mentioned actors (aliases: distinct spellings merged into one actor)",
     )
+    print_table(console, data["timeline"], ("date", "type", "modality", "summary"),
+                title="Latest dated events (newsweave timeline shows all)")  # fmt: skip
     if data["rejected"]:
         print_table(console, data["rejected"], ("path", "reason"), title="Rejected inputs")
     else:

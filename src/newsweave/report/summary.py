@@ -24,4 +24,5 @@ def summarize(store: Store, *, top: int = 12) -> dict[str, Any]:
         ),
         "top_actors": [{**actor, "aliases": len(actor["aliases"])} for actor in store.actors()[:top]],
         "rejected": store.rejected(),
+        "timeline": [row for row in store.timeline() if row["precision"] == "day"][-top:],
     }
