@@ -40,7 +40,7 @@ def modality(trigger: Token, event_type: str, *, quoted: bool = False) -> str:
         return "negated"
     if any(t.lemma_ == "deny" and t.i != trigger.i and any(c.dep_ == "ccomp" for c in t.children) for t in chain[1:]):
         return "denied"
-    if _conditional(chain, sentence.text.lower()):
+    if _conditional(_with_subjects(trigger), sentence.text.lower()):
         return "conditional"
     if _planned(trigger, chain):
         return "planned"
@@ -51,7 +51,23 @@ def modality(trigger: Token, event_type: str, *, quoted: bool = False) -> str:
     return "asserted"
 
 
+def _with_subjects(trigger: Token) -> list[Token]:
+    """The trigger's clause chain, climbing from a subject to its verb ("the use of force would be ... if"),
+    plus the clauses it governs ("vowed to come ... if", "warned that any attack would ...")."""
+    chain = [trigger]
+    token = trigger
+    climb = CLAUSE_DEPS | ({"nsubj", "nsubjpass"} if trigger.pos_ == "NOUN" else set())
+    for _ in range(3):
+        if token.dep_ not in climb or token.head.i == token.i:
+            break
+        token = token.head
+        chain.append(token)
+    return chain + [c for c in trigger.children if c.dep_ == "xcomp"]
+
+
 def _negated(trigger: Token, chain: list[Token]) -> bool:
+    if trigger.dep_ == "nsubjpass" and any(c.dep_ == "neg" for c in trigger.head.children):
+        return True  # "military interference has not been ruled out"
     own = [trigger, *chain[1:2]] if trigger.dep_ == "xcomp" else [trigger]
     for token in own:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
@@ -60,21 +76,21 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
 
 
 def _conditional(chain: list[Token], sentence: str) -> bool:
-    for token in chain[:3]:
+    for token in chain:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
             return True
         if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in token.children):
             return True
-    verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"}), chain[0])
-    auxes = {c.lower_ for t in {chain[0], verb} for c in t.children if c.dep_ == "aux"}
-    return bool(auxes & {"would", "could", "might"})
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
+    cue = any(f" {w} " in f" {sentence} " for w in ("if", "unless", "any", "otherwise")) or "last resort" in sentence
+    return bool(auxes & {"would", "could", "might"}) and cue
 
 
 def _planned(trigger: Token, chain: list[Token]) -> bool:
     auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or "going" in auxes:
         return True
-    if any(t.lemma_ in PLANNING for t in chain[1:3]):
+    if any(t.lemma_ in PLANNING for t in chain[1:4]):
         return True
     if trigger.pos_ != "NOUN":
         return False
