@@ -10,6 +10,7 @@ SPEECH = frozenset({"say", "tell", "claim", "report", "state", "add", "announce"
                     "write", "post", "note", "explain", "argue", "acknowledge", "suggest", "indicate"})  # fmt: skip
 PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek"})
 THREATS = frozenset({"threaten", "warn"})
+MOVING = frozenset({"fly", "travel", "arrive", "come", "head", "go", "return", "land"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -93,7 +94,12 @@ def _planned(trigger: Token, chain: list[Token]) -> bool:
     if any(t.lemma_ in PLANNING for t in chain[1:4]):
         return True
     if trigger.pos_ != "NOUN":
-        return False
+        # "two days before the bloc's leaders meet": a present tense in a "before/until" clause
+        return trigger.tag_ in {"VBP", "VBZ"} and any(c.dep_ == "mark" and c.lower_ in {"before", "until"}
+                                                        for c in trigger.children)  # fmt: skip
+    head = trigger.head
+    if head.lower_ == "for" and head.head.lemma_ in MOVING:
+        return True  # "flew into Niamey for talks"
     before = trigger.doc[max(sentence_of(trigger).start, trigger.i - 6) : trigger.i]
     return any(t.lower_ in {"ahead", "upcoming", "planned", "next"} for t in before)
 
@@ -106,7 +112,7 @@ def _complement_of(trigger: Token, verbs: frozenset[str]) -> bool:
             return False
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_ in verbs:
             return True
-        if token.dep_ in {"advcl", "relcl"}:
+        if token.dep_ in {"advcl", "relcl", "conj"}:
             return False
         token = token.head
     return False
