@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
@@ -47,7 +47,8 @@ def group_events(rows: list[dict[str, Any]], args: list[dict[str, Any]]) -> list
 def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: dict[Any, Any]) -> dict[str, Any]:
     first = mentions[0]
     dated = min(mentions, key=_date_choice)
-    located = next((m for m in mentions if m["place"]), first)
+    countries = Counter(m["place_country"] for m in mentions if m["place_country"])
+    located = next((m for m in mentions if countries and m["place_country"] == countries.most_common(1)[0][0]), first)
 
     def actors(role: str) -> list[dict[str, str]]:
         found: list[dict[str, str]] = []

@@ -82,7 +82,7 @@ def extract_events(
     countries = {a.local_id: a.country for a in actors}
     prefer = frozenset(a.country for a in actors if a.kind == "state" and a.country)
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
-    ruling = next((a.country for a in actors if any(k.startswith("role:ruling:") for k in a.keys) and a.country), None)
+    ruling = _home_country(actors, mentions)
     roles = article_roles(actors, mentions)
     kinds = {a.local_id: a.kind for a in actors}
     found: list[EventMention] = []
@@ -107,7 +107,7 @@ def extract_events(
             where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
                      or _coup_place(event_type, mode, ruling) or _actor_place(sources, countries)
                      or event_place(token, sentence, article.id, prefer=prefer, attached_only=False)
-                     or _actor_place(targets, countries))  # fmt: skip
+                     or (country_place(ruling) if ruling else None) or _actor_place(targets, countries))  # fmt: skip
             code = plover.coding(event_type, mode)
             found.append(EventMention(
                 article.id, len(found), Span(article.id, token.idx, token.idx + len(token), token.text), number,
@@ -165,6 +165,15 @@ def _actor_place(sources: list[int], countries: dict[int, str | None]) -> Place 
         if code:
             return country_place(code)
     return None
+
+
+def _home_country(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) -> str | None:
+    """The country the article is about: its most mentioned state."""
+    counts: dict[int, int] = {}
+    for mention in mentions:
+        counts[mention.local_id] = counts.get(mention.local_id, 0) + 1
+    states = [a for a in actors if a.kind == "state" and a.country]
+    return max(states, key=lambda a: counts.get(a.local_id, 0)).country if states else None
 
 
 def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) -> dict[str, int]:
