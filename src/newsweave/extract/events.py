@@ -85,6 +85,8 @@ def extract_events(
     ruling = _home_country(actors, mentions)
     roles = article_roles(actors, mentions)
     kinds = {a.local_id: a.kind for a in actors}
+    junta = countries.get(roles["ruling"]) if "ruling" in roles else None
+    junta = junta or ruling
     found: list[EventMention] = []
     quoted = quoted_spans(text_of(doc))
     anchor: date | None = None
@@ -105,7 +107,7 @@ def extract_events(
                 anchor = when.value
             visit = event_type == "CONSULT" and mode == "visit"
             where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
-                     or _coup_place(event_type, mode, ruling) or _actor_place(sources, countries)
+                     or _coup_place(event_type, mode, junta) or _actor_place(sources, countries)
                      or event_place(token, sentence, article.id, prefer=prefer, attached_only=False)
                      or (country_place(ruling) if ruling else None) or _actor_place(targets, countries))  # fmt: skip
             code = plover.coding(event_type, mode)
