@@ -90,6 +90,7 @@ def extract_events(
     found: list[EventMention] = []
     quoted = quoted_spans(text_of(doc))
     anchor: date | None = None
+    anchor_paragraph = -1
     for number, sentence in enumerate(sentences(doc)):
         triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
         claimed = frozenset(token.i for token, _ in triggered)
@@ -103,8 +104,11 @@ def extract_events(
             sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
+            paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
             if when.text is not None and when.precision == "day":
-                anchor = when.value
+                anchor, anchor_paragraph = when.value, paragraph
+            elif when.text is None and anchor is not None and anchor_paragraph == paragraph:
+                when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
             visit = event_type == "CONSULT" and mode == "visit"
             where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
                      or _coup_place(event_type, mode, junta) or _actor_place(sources, countries)
