@@ -37,7 +37,7 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
     if weekday and published is not None:
         target = WEEKDAYS.index(weekday.group(1))
         delta = (target - published.weekday()) % 7
-        return (published + timedelta(days=delta or 7), "day") if future else (
+        return (published + timedelta(days=delta), "day") if future else (
             published - timedelta(days=(published.weekday() - target) % 7), "day")  # fmt: skip
     if published is None and not re.search(r"\b(19|20)\d{2}\b", expression):
         return None, None
@@ -130,7 +130,8 @@ def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]
         attached = [e for e in dates if _hangs_from(e, host)]
         if attached:
             return min(attached, key=lambda e: abs(e.root.i - trigger.i))
-    noun = next((a for a in trigger.ancestors if a.i in claimed and a.pos_ == "NOUN"), None)
+    nearest = next((a for a in trigger.ancestors if a.i in claimed), None)
+    noun = nearest if nearest is not None and nearest.pos_ == "NOUN" else None
     if noun is not None:
         held = [e for e in dates if _hangs_from(e, noun)]
         if held:
