@@ -193,7 +193,9 @@ def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) 
         if found:
             roles[role] = max(found, key=lambda a: counts.get(a.local_id, 0)).local_id
     ruling = next((a for a in actors if a.local_id == roles.get("ruling")), None)
-    state = next((a for a in actors if ruling and a.kind == "state" and a.country == ruling.country), None)
+    home = _home_country(actors, mentions)
+    country = ruling.country if ruling is not None and ruling.country else home
+    state = next((a for a in actors if a.kind == "state" and a.country == country), None)
     if state is not None:
         roles["coup_state"] = state.local_id
     return roles
