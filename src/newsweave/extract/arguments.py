@@ -99,4 +99,7 @@ def objects_of(trigger: Token) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         found += [c for c in prep.children if c.dep_ == "pobj"]
+    if not found:  # "refused to let the envoys in": the object of the verb it governs
+        for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"):
+            found += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
     return found

@@ -9,6 +9,7 @@ compatible actors and dates).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -25,6 +26,7 @@ from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMen
 from newsweave.nlp import sentence_of, sentences, text_of
 from newsweave.ontology import plover
 
+OUSTED_TITLE = re.compile(r"(ousted|deposed|toppled|detained|overthrown)\b.*\b(president|leader)\b")
 FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT"})
 # PLOVER: cooperative actions stated as intentions are AGREE; conflictual ones stated as intentions are THREATEN.
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
@@ -192,6 +194,11 @@ def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) 
         found = [a for a in actors if _plays(a, role)]
         if found:
             roles[role] = max(found, key=lambda a: counts.get(a.local_id, 0)).local_id
+    if "ousted" not in roles:  # "ousted leader Mohamed Bazoum" in an article that never says his country
+        titled = [a for a in actors if a.kind == "person" and any(
+            OUSTED_TITLE.match(r) and len(r.split()) <= 3 for r in a.roles)]  # fmt: skip
+        if titled:
+            roles["ousted"] = max(titled, key=lambda a: counts.get(a.local_id, 0)).local_id
     ruling = next((a for a in actors if a.local_id == roles.get("ruling")), None)
     home = _home_country(actors, mentions)
     country = ruling.country if ruling is not None and ruling.country else home
