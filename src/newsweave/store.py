@@ -92,6 +92,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    ("0004_event_place_from_text", "ALTER TABLE events ADD COLUMN place_from_text BOOLEAN;"),
 )
 
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "published_source", "chars")

@@ -94,6 +94,7 @@ EVENT_COLUMNS = {
     "place": pa.string(), "place_country": pa.string(), "lat": pa.float64(), "lon": pa.float64(),
     "cameo": pa.string(), "cameo_root": pa.string(), "quad_class": pa.int32(), "goldstein": pa.float64(),
     "evidence_start": pa.int32(), "evidence_end": pa.int32(), "evidence_text": pa.string(),
+    "place_from_text": pa.bool_(),
 }  # fmt: skip
 EVENT_ARG_COLUMNS = {"article_id": pa.string(), "mention": pa.int32(), "role": pa.string(), "local_id": pa.int32()}
 QUOTE_COLUMNS = {
@@ -115,6 +116,7 @@ def event_row(e: EventMention) -> list[Any]:
         when.span.end if when.span else None, when.uncertain, place.name if place else None,
         place.country if place else None, place.lat if place else None, place.lon if place else None, e.cameo,
         e.cameo_root, e.quad_class, e.goldstein, e.evidence.start, e.evidence.end, e.evidence.text,
+        bool(place and place.span),
     ]  # fmt: skip
 
 

@@ -48,7 +48,8 @@ def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: 
     first = mentions[0]
     dated = min(mentions, key=_date_choice)
     countries = Counter(m["place_country"] for m in mentions if m["place_country"])
-    located = next((m for m in mentions if countries and m["place_country"] == countries.most_common(1)[0][0]), first)
+    top = countries.most_common(1)[0][0] if countries else None
+    located = next((m for m in mentions if top and m["place_country"] == top), first)
 
     def actors(role: str) -> list[dict[str, str]]:
         found: list[dict[str, str]] = []
@@ -62,7 +63,7 @@ def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: 
         "date": dated["date"], "date_precision": dated["date_precision"], "date_text": dated["date_text"],
         "date_uncertain": dated["date_uncertain"],
         "location": {"name": located["place"], "country": located["place_country"], "lat": located["lat"],
-                     "lon": located["lon"]} if located["place"] else None,
+                     "lon": located["lon"], "from_text": located["place_from_text"]} if located["place"] else None,
         "cameo": first["cameo"], "cameo_root": first["cameo_root"], "quad_class": first["quad_class"],
         "goldstein": first["goldstein"], "article_id": article_id, "outlet": first["outlet"],
         "trigger": first["trigger_text"],
