@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import py3langid
+import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.errors import InputError
 
-NAMES = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic",
-         "it": "Italian", "ru": "Russian", "ha": "Hausa", "nl": "Dutch", "zh": "Chinese"}  # fmt: skip
 MIN_STOPWORD_SHARE = 0.2
 
 
@@ -34,6 +33,7 @@ def require(text: str, *, languages: tuple[str, ...]) -> str:
     code = identify(text)
     if code in languages or ("en" in languages and english_share(text) >= MIN_STOPWORD_SHARE):
         return code if code in languages else "en"
-    name = NAMES.get(code, code)
+    language = pycountry.languages.get(alpha_2=code)
+    name = str(language.name) if language is not None else code
     handled = ", ".join(languages)
     raise InputError(f"article is in {name} ({code}); handled languages: {handled}", code="language")
