@@ -62,6 +62,8 @@ def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: 
         "modality": first["modality"], "source": actors("source"), "target": actors("target"),
         "date": dated["date"], "date_precision": dated["date_precision"], "date_text": dated["date_text"],
         "date_uncertain": dated["date_uncertain"],
+        "date_span": {"article_id": article_id, "start": dated["date_start"], "end": dated["date_end"]}
+        if dated["date_start"] is not None else None,
         "location": {"name": located["place"], "country": located["place_country"], "lat": located["lat"],
                      "lon": located["lon"], "from_text": located["place_from_text"]} if located["place"] else None,
         "cameo": first["cameo"], "cameo_root": first["cameo_root"], "quad_class": first["quad_class"],
