@@ -212,7 +212,7 @@ def actor(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one actor and every mention of it (article id and offsets in ``mention_spans``)."""
+    """Show one actor and every mention of it (article id and offsets in mention_spans)."""
     with newsweave.open_store(db, read_only=True) as store:
         row = store.actor(ref)
     mentions_list = row.pop("mentions_list")
