@@ -8,30 +8,23 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from conftest import SEEDS
 from typer.testing import CliRunner
 
 from newsweave.cli import app
 
-COMMANDS = [
-    "ingest",
-    "articles",
-    "article",
-    "mentions",
-    "rejected",
-    "status",
-    "summary",
-    "actors",
-    "actor",
-    "graph",
-    "analyze",
-]
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 runner = CliRunner()
 
 
 def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     exe = Path(sys.executable).with_name("newsweave")
     return subprocess.run([str(exe), *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def test_every_command_is_covered() -> None:
+    assert {"ingest", "actors", "events", "timeline", "quotes", "claims", "graph"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
