@@ -17,10 +17,6 @@ from newsweave.ontology.countries import country_names, gazetteer
 from newsweave.ontology.lexicons import known_actor_names
 
 T = TypeVar("T")
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "MONEY", "QUANTITY",
-     "CARDINAL", "PERCENT", "ORDINAL", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
-)  # fmt: skip
 
 
 def model_path() -> str:

@@ -7,12 +7,12 @@ from typing import Any
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
-_EVENT_ROWS = """
+EVENT_ROWS = """
 SELECT e.*, a.outlet FROM events e JOIN articles a ON a.id = e.article_id
 WHERE (? IS NULL OR e.type = ?) AND (? IS NULL OR e.article_id = ?)
 ORDER BY e.article_id, e.event, e.mention
 """
-_ARG_ROWS = """
+ARG_ROWS = """
 SELECT g.article_id, g.mention, g.role, am.actor_id, ac.name
 FROM event_args g
 JOIN actor_members am ON am.article_id = g.article_id AND am.local_id = g.local_id
@@ -100,6 +100,3 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def actor_lists(sql_table: str, column: str) -> str:
     return _ACTOR_NAMES.replace("{table}", sql_table).replace("{column}", column)
-
-
-EVENT_ROWS, ARG_ROWS = _EVENT_ROWS, _ARG_ROWS

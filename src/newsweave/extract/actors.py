@@ -32,12 +32,12 @@ from newsweave.extract.names import (
 )
 from newsweave.model import ActorMention, DocActor, Span
 from newsweave.nlp import sentences, text_of
+from newsweave.ontology.lexicons import GENERIC_TAIL
 
 _DEFINED = re.compile(
     r"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|de|la|pour|du|des|le|les|d'|l')){1,10})"
     r"\s*\(([A-Z][A-Za-z]{1,7})\)"
 )
-GENERIC_TAIL = frozenset({"group", "organisation", "organization", "movement", "company", "force", "forces"})
 OUSTED = re.compile(r"\b(ousted|deposed|toppled|detained|overthrown|elected)\b.*\b(president|leader)\b")
 COUP_LEADER = re.compile(r"\b(coup leader|head of the junta|junta leader|military ruler|head of state)\b")
 SURNAME_SIMILARITY = 85

@@ -10,6 +10,7 @@ compatible actors and dates).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -84,11 +85,12 @@ def extract_events(
     countries = {a.local_id: a.country for a in actors}
     prefer = frozenset(a.country for a in actors if a.kind == "state" and a.country)
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
-    ruling = _home_country(actors, mentions)
-    roles = article_roles(actors, mentions)
+    counts = Counter(m.local_id for m in mentions)
+    home = _home_country(actors, counts)
+    roles = article_roles(actors, counts, home)
     kinds = {a.local_id: a.kind for a in actors}
     junta = countries.get(roles["ruling"]) if "ruling" in roles else None
-    junta = junta or ruling
+    junta = junta or home
     found: list[EventMention] = []
     quoted = quoted_spans(text_of(doc))
     anchor: date | None = None
@@ -115,7 +117,7 @@ def extract_events(
             where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
                      or _coup_place(event_type, mode, junta) or _actor_place(sources, countries)
                      or event_place(token, sentence, article.id, prefer=prefer, attached_only=False)
-                     or (country_place(ruling) if ruling else None) or _actor_place(targets, countries))  # fmt: skip
+                     or (country_place(home) if home else None) or _actor_place(targets, countries))  # fmt: skip
             code = plover.coding(event_type, mode)
             found.append(EventMention(
                 article.id, len(found), Span(article.id, token.idx, token.idx + len(token), token.text), number,
@@ -175,32 +177,29 @@ def _actor_place(sources: list[int], countries: dict[int, str | None]) -> Place 
     return None
 
 
-def _home_country(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) -> str | None:
+def _most_mentioned(candidates: list[DocActor], counts: Counter[int]) -> DocActor:
+    return max(candidates, key=lambda a: counts[a.local_id])
+
+
+def _home_country(actors: Sequence[DocActor], counts: Counter[int]) -> str | None:
     """The country the article is about: its most mentioned state."""
-    counts: dict[int, int] = {}
-    for mention in mentions:
-        counts[mention.local_id] = counts.get(mention.local_id, 0) + 1
     states = [a for a in actors if a.kind == "state" and a.country]
-    return max(states, key=lambda a: counts.get(a.local_id, 0)).country if states else None
+    return _most_mentioned(states, counts).country if states else None
 
 
-def article_roles(actors: Sequence[DocActor], mentions: Sequence[ActorMention]) -> dict[str, int]:
+def article_roles(actors: Sequence[DocActor], counts: Counter[int], home: str | None) -> dict[str, int]:
     """The local actors playing the article's roles: ruling body, regional bloc, its state, the ousted leader."""
-    counts: dict[int, int] = {}
-    for mention in mentions:
-        counts[mention.local_id] = counts.get(mention.local_id, 0) + 1
     roles: dict[str, int] = {}
     for role in ("ruling", "ousted", "bloc"):
         found = [a for a in actors if _plays(a, role)]
         if found:
-            roles[role] = max(found, key=lambda a: counts.get(a.local_id, 0)).local_id
+            roles[role] = _most_mentioned(found, counts).local_id
     if "ousted" not in roles:  # "ousted leader Mohamed Bazoum" in an article that never says his country
         titled = [a for a in actors if a.kind == "person" and any(
             OUSTED_TITLE.match(r) and len(r.split()) <= 3 for r in a.roles)]  # fmt: skip
         if titled:
-            roles["ousted"] = max(titled, key=lambda a: counts.get(a.local_id, 0)).local_id
+            roles["ousted"] = _most_mentioned(titled, counts).local_id
     ruling = next((a for a in actors if a.local_id == roles.get("ruling")), None)
-    home = _home_country(actors, mentions)
     country = ruling.country if ruling is not None and ruling.country else home
     state = next((a for a in actors if a.kind == "state" and a.country == country), None)
     if state is not None:
@@ -234,9 +233,9 @@ def _defaults(
     return sources, targets
 
 
-def _coup_place(event_type: str, mode: str | None, ruling: str | None) -> Place | None:
+def _coup_place(event_type: str, mode: str | None, junta: str | None) -> Place | None:
     """A coup with no place named happened where the article's junta rules."""
-    return country_place(ruling) if event_type == "COERCE" and mode in {"seize", "arrest"} and ruling else None
+    return country_place(junta) if event_type == "COERCE" and mode in {"seize", "arrest"} and junta else None
 
 
 def _group(events: list[EventMention]) -> list[EventMention]:

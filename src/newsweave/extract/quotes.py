@@ -84,9 +84,7 @@ def _direct_speaker(
         subject = subject_of(cue)
         if subject is not None and subject.lower_ in PRONOUNS:
             return _pronoun_speaker(subject, index, previous), cue.text
-        if subject is not None and subject.lemma_.lower() in DOCUMENTS:
-            return _authors(subject, index, quote), cue.text
-        return [s for s in _speaker(cue, index) if not _inside(index, s, start, end)], cue.text
+        return _speaker(cue, index, quote), cue.text
     according = _according_to(_sentences_around(doc, start, end), index)
     if according:
         return according, "according to"
@@ -146,13 +144,15 @@ def _sentences_around(doc: Doc, start: int, end: int) -> list[SpacySpan]:
     return [s for s in sentences(doc) if s.start_char < end + 2 and s.end_char > start - 2]
 
 
-def _speaker(cue: Token, index: ActorIndex) -> list[int]:
+def _speaker(cue: Token, index: ActorIndex, quote: tuple[int, int] | None = None) -> list[int]:
+    """Who the cue's subject names; for a direct quote, not someone named only inside the quoted words."""
     subject = subject_of(cue)
     if subject is None:
         return []
     if subject.lemma_.lower() in DOCUMENTS:
-        return _authors(subject, index)
-    return index.of_phrase(subject)
+        return _authors(subject, index, quote or (0, 0))
+    found = index.of_phrase(subject)
+    return found if quote is None else [s for s in found if not _inside(index, s, *quote)]
 
 
 def _authors(document: Token, index: ActorIndex, quote: tuple[int, int] = (0, 0)) -> list[int]:

@@ -62,7 +62,8 @@ def titles() -> dict[str, str]:
     return {r["title"]: r["hint"] for r in read_csv("titles.csv")}
 
 
-GENERIC_TAIL = frozenset({"group", "organisation", "organization", "movement", "company"})
+# Generic last words of organisation names ("Wagner Group" is also called "Wagner").
+GENERIC_TAIL = frozenset({"group", "organisation", "organization", "movement", "company", "force", "forces"})
 
 
 def known_actor_names() -> list[str]:
