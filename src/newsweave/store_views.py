@@ -19,9 +19,10 @@ JOIN actor_members am ON am.article_id = g.article_id AND am.local_id = g.local_
 JOIN actors ac ON ac.id = am.actor_id
 """
 _ACTOR_NAMES = """
-SELECT q.article_id, q.start, list({'id': am.actor_id, 'name': ac.name}) AS actors
-FROM {table} q, unnest(q.{column}) AS u(local_id)
-JOIN actor_members am ON am.article_id = q.article_id AND am.local_id = u.local_id
+WITH u AS (SELECT article_id, start, unnest({column}) AS local_id, generate_subscripts({column}, 1) AS pos
+           FROM {table})
+SELECT u.article_id, u.start, list({'id': am.actor_id, 'name': ac.name} ORDER BY u.pos) AS actors
+FROM u JOIN actor_members am ON am.article_id = u.article_id AND am.local_id = u.local_id
 JOIN actors ac ON ac.id = am.actor_id GROUP BY 1, 2
 """
 
