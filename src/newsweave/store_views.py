@@ -94,10 +94,71 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 4), e["id"]))
     return [
         {"date": e["date"], "precision": e["date_precision"], "event_id": e["id"], "type": e["type"],
-         "modality": e["modality"], "summary": summary_line(e), "article_ids": [e["article_id"]]}
+         "modality": e["modality"], "summary": summary_line(e), "article_ids": e.get("article_ids", [e["article_id"]]),
+         "num_independent_sources": e.get("num_independent_sources", 1)}
         for e in dated
     ]  # fmt: skip
 
 
 def actor_lists(sql_table: str, column: str) -> str:
     return _ACTOR_NAMES.replace("{table}", sql_table).replace("{column}", column)
+
+
+CLUSTER_ROWS = """
+SELECT c.article_id, c.event, c.cluster, s.num_mentions, s.num_articles, s.num_outlets, s.num_independent_sources,
+       s.confidence, s.denied, s.modalities
+FROM event_clusters c LEFT JOIN event_support s ON s.cluster = c.cluster
+"""
+
+
+def merge_events(events: list[dict[str, Any]], clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Article events grouped into the real events coreference found, each with its members and support.
+
+    Without an analysis (``ingest --no-analyze``) every article event stands alone.
+    """
+    by_event = {event_id(c["article_id"], c["event"]): c for c in clusters}
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        cluster = by_event.get(event["id"])
+        groups[cluster["cluster"] if cluster else event["id"]].append(event)
+    return [_merged(key, members, by_event.get(members[0]["id"])) for key, members in groups.items()]
+
+
+def _merged(key: str, members: list[dict[str, Any]], cluster: dict[str, Any] | None) -> dict[str, Any]:
+    lead = next((m for m in members if m["id"] == key), members[0])
+    dated = _consensus_date(members) or lead
+    located = Counter(m["location"]["country"] for m in members if m["location"] and m["location"]["from_text"])
+    place = next((m["location"] for m in members if m["location"] and m["location"]["country"] ==
+                  (located.most_common(1)[0][0] if located else None)), lead["location"])  # fmt: skip
+    modality = Counter(m["modality"] for m in members).most_common()
+    evidence = [span for m in members for span in m["evidence"]]
+    return {
+        **lead, "id": key,
+        "modality": lead["modality"] if modality[0][1] == 1 else modality[0][0],
+        "source": _union(members, "source"), "target": _union(members, "target"),
+        "date": dated["date"], "date_precision": dated["date_precision"], "date_text": dated["date_text"],
+        "date_uncertain": dated["date_uncertain"], "date_span": dated["date_span"], "location": place,
+        "evidence": evidence, "article_ids": sorted({m["article_id"] for m in members}),
+        "num_mentions": cluster["num_mentions"] if cluster else len(evidence),
+        "num_articles": cluster["num_articles"] if cluster else 1,
+        "num_outlets": cluster["num_outlets"] if cluster else 1,
+        "num_independent_sources": cluster["num_independent_sources"] if cluster else 1,
+        "confidence": cluster["confidence"] if cluster else None,
+        "denied": cluster["denied"] if cluster else lead["modality"] == "denied",
+        "members": members,
+    }  # fmt: skip
+
+
+def _consensus_date(members: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The date most members state (the most precise, then earliest, on a tie)."""
+    stated = [m for m in members if m["date_text"] is not None]
+    if not stated:
+        return None
+    votes = Counter(m["date"] for m in stated)
+    return min(stated, key=lambda m: (-votes[m["date"]], *_date_choice(m)))
+
+
+def _union(members: list[dict[str, Any]], role: str) -> list[dict[str, str]]:
+    counts = Counter(a["id"] for m in members for a in m[role])
+    names = {a["id"]: a for m in members for a in m[role]}
+    return [names[i] for i, _ in sorted(counts.items(), key=lambda kv: -kv[1])]

@@ -1,0 +1,104 @@
+"""The corpus stages, in order: actors → copies → stories → merged events → support.
+
+Each stage reads what it needs from the store, calls the pure functions of
+``fuse/`` and writes its table back. Copies and stories are incremental (only
+articles new since the last run are placed; ids stay stable); actors and merged
+events are re-derived from blocked comparisons, which keeps them sub-quadratic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsweave import store_fusion as tables
+from newsweave.fuse import coref, corroborate, dedup, stories
+from newsweave.store import Store
+
+Progress = Callable[[str], None]
+
+
+def find_copies(store: Store) -> int:
+    """Index new articles in the LSH bands, label their candidate pairs, re-point every copy. Returns copies."""
+    new = tables.unbanded(store)
+    if new:
+        fresh = tables.docs(store, new)
+        keys = {article_id: dedup.band_keys(dedup.signature(doc.text)) for article_id, doc in fresh.items()}
+        with store.transaction():
+            tables.add_bands(store, keys)
+        candidates = tables.band_candidates(store, new)
+        candidates += _paraphrase_candidates(store, fresh)
+        known = tables.docs(store, {x for pair in candidates for x in pair})
+        found = dedup.label_pairs((known[a], known[b]) for a, b in candidates)
+        with store.transaction():
+            tables.add_pairs(store, found)
+    pairs = tables.pairs(store)
+    members = tables.docs(store, {x for p in pairs for x in (p.copy, p.original)})
+    copies = dedup.syndications(members, pairs)
+    tables.replace_duplicates(store, copies)
+    return len(copies)
+
+
+def _paraphrase_candidates(store: Store, fresh: dict[str, dedup.Doc]) -> list[tuple[str, str]]:
+    """New articles that name a stored outlet, and stored articles that name a new article's outlet."""
+    by_outlet = {
+        outlet: [dedup.Doc(article_id, 0, outlet, published, "") for article_id, published in items]
+        for outlet, items in tables.outlet_articles(store).items()
+    }
+    pairs = [(a.article_id, b.article_id) for a, b in dedup.paraphrase_candidates(list(fresh.values()), by_outlet)]
+    for doc in fresh.values():
+        pairs += [(doc.article_id, other) for other in tables.crediting(store, doc, dedup.PARAPHRASE_DAYS)]
+    return pairs
+
+
+def place_stories(store: Store) -> int:
+    """Assign articles not yet in a story, in ingestion order. Returns the number of stories."""
+    index = stories.StoryIndex(tables.stories(store))
+    members = []
+    for article_id, published, mentions in tables.unstoried(store):
+        members.append((article_id, index.assign(stories.describe(article_id, published, mentions))))
+    tables.save_stories(store, (index.stories[i] for i in sorted(index.changed)), members)
+    return len(index.stories)
+
+
+def merge_events(store: Store) -> int:
+    """Cluster every article's events into real events and record their support. Returns merged events."""
+    events = store.article_events()
+    order, story_of = store.article_order(), tables.story_of(store)
+    records = [_record(e, order, story_of) for e in events]
+    cluster_of = coref.merge(records)
+    source_of = tables.source_keys(store)
+    members: dict[str, list[corroborate.Member]] = {}
+    for event in events:
+        members.setdefault(cluster_of[event["id"]], []).append(
+            corroborate.Member(event["article_id"], event["outlet"], event["modality"], len(event["evidence"]))
+        )
+    support = {cluster: corroborate.support(group, source_of=source_of) for cluster, group in members.items()}
+    tables.replace_clusters(store, cluster_of, support)
+    return len(support)
+
+
+def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, str]) -> coref.EventRecord:
+    location = event["location"] or {}
+    return coref.EventRecord(
+        id=event["id"], seq=order.get(event["article_id"], 0), story=story_of.get(event["article_id"]),
+        type=event["type"], mode=event["mode"], date=event["date"], precision=event["date_precision"],
+        stated=event["date_text"] is not None, sources=frozenset(a["id"] for a in event["source"]),
+        targets=frozenset(a["id"] for a in event["target"]),
+        country=location.get("country") if location.get("from_text") else None,
+    )  # fmt: skip
+
+
+def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]:
+    """Every corpus stage in order; returns the count each produced."""
+    from newsweave.engine.local import resolve_actors
+
+    steps: list[tuple[str, Callable[[Store], int]]] = [
+        ("actors", resolve_actors), ("duplicates", find_copies), ("stories", place_stories), ("events", merge_events)
+    ]  # fmt: skip
+    counts = {}
+    for name, step in steps:
+        if progress is not None:
+            progress(name)
+        counts[name] = step(store)
+    return counts

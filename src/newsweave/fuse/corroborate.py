@@ -1,0 +1,57 @@
+"""Corroboration: how well a merged event is backed, counting copies once.
+
+``num_independent_sources`` counts distinct sources after syndicated copies are
+collapsed onto their original's outlet (an article without an outlet is its own
+source). The confidence grows with independent sources (``1 - 0.5 ** n``: one
+source 0.5, two 0.75, three 0.875), is scaled by the share of sources that state
+the event rather than deny or negate it, and is halved when any source denies it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+AGAINST = frozenset({"denied", "negated"})
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One article's record of a merged event."""
+
+    article_id: str
+    outlet: str | None
+    modality: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    num_mentions: int
+    num_articles: int
+    num_outlets: int
+    num_independent_sources: int
+    confidence: float
+    denied: bool
+    modalities: dict[str, int]
+
+
+def support(members: Sequence[Member], *, source_of: Mapping[str, str]) -> Support:
+    """The support figures of one merged event from its members."""
+    sources: dict[str, set[str]] = {}
+    for m in members:
+        sources.setdefault(source_of.get(m.article_id, m.outlet or m.article_id), set()).add(m.modality)
+    backing = sum(1 for modalities in sources.values() if modalities - AGAINST)
+    denied = any(m.modality == "denied" for m in members)
+    n = len(sources)
+    confidence = (1 - 0.5**n) * (backing / n if n else 0.0) * (0.5 if denied else 1.0)
+    return Support(
+        num_mentions=sum(m.mentions for m in members),
+        num_articles=len({m.article_id for m in members}),
+        num_outlets=len({m.outlet or m.article_id for m in members}),
+        num_independent_sources=n,
+        confidence=round(confidence, 3),
+        denied=denied,
+        modalities=dict(Counter(m.modality for m in members)),
+    )
