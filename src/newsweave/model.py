@@ -244,6 +244,9 @@ class Claim:
     approx: str
     as_of: date | None
     sources: tuple[int, ...]
+    counted: str | None = None  # what is counted, as a plural noun: "people", "troops", "infants"
+    owner: str | None = None  # ISO alpha-3 of whose they are, when the text says: "1,100 U.S. troops" → USA
+    cumulative: bool = False  # a running total ("so far", "the total number", "stood at")
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,11 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     ("0004_event_place_from_text", "ALTER TABLE events ADD COLUMN place_from_text BOOLEAN;"),
+    (
+        "0005_claim_scope",
+        "ALTER TABLE claims ADD COLUMN counted VARCHAR; ALTER TABLE claims ADD COLUMN owner VARCHAR; "
+        "ALTER TABLE claims ADD COLUMN cumulative BOOLEAN;",
+    ),
 )
 
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "published_source", "chars")
@@ -323,7 +328,8 @@ class Store:
         }
         rows = self._dicts(
             'SELECT c.article_id, c.start, c."end", c.text, c.quantity, c.subject, c.value_low, c.value_high, c.unit, '
-            "c.approx, c.as_of, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
+            "c.approx, c.as_of, a.outlet, c.counted, c.owner, coalesce(c.cumulative, false) AS cumulative "
+            "FROM claims c JOIN articles a ON a.id = c.article_id "
             "WHERE ? IS NULL OR c.quantity = ? ORDER BY c.quantity, c.as_of, c.article_id, c.start",
             [quantity, quantity],
         )

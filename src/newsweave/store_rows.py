@@ -105,6 +105,7 @@ CLAIM_COLUMNS = {
     "article_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "text": pa.string(),
     "quantity": pa.string(), "subject": pa.string(), "value_low": pa.float64(), "value_high": pa.float64(),
     "unit": pa.string(), "approx": pa.string(), "as_of": pa.date32(), "sources": pa.list_(pa.int32()),
+    "counted": pa.string(), "owner": pa.string(), "cumulative": pa.bool_(),
 }  # fmt: skip
 
 
@@ -132,4 +133,4 @@ def quote_row(q: Quote) -> list[Any]:
 
 def claim_row(c: Claim) -> list[Any]:
     return [c.article_id, c.span.start, c.span.end, c.span.text, c.quantity, c.subject, c.value_low, c.value_high,
-            c.unit, c.approx, c.as_of, list(c.sources)]  # fmt: skip
+            c.unit, c.approx, c.as_of, list(c.sources), c.counted, c.owner, c.cumulative]  # fmt: skip

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.extract.actor_mentions import country_of
 from newsweave.extract.dates import resolve
 from newsweave.model import Claim, Quote, Span
 from newsweave.nlp import sentence_of, text_of
@@ -29,8 +30,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = (("hundreds of thousands", 100_000), ("tens of thousands", 10_000), ("hundreds of millions", 100_000_000),
          ("billions", 1_000_000_000), ("millions", 1_000_000), ("thousands", 1_000), ("several hundred", 100),
          ("hundreds", 100), ("dozens", 12), ("scores", 20), ("a handful", 3))  # fmt: skip
-CONTEXT = (("evacuated", {"evacuate", "evacuation", "fly", "land", "arrive", "airlift", "board", "flight", "depart",
-                          "relocate", "repatriate"}),
+CONTEXT = (("evacuated", {"evacuate", "evacuation", "fly", "land", "landing", "arrive", "airlift", "board", "flight",
+                          "depart", "relocate", "repatriate"}),
            ("protesters", {"rally", "gather", "march", "protest", "demonstrate", "attend", "fill", "crowd",
                            "demonstration", "chant", "turn", "support", "organizer", "organiser",
                            "attendee"}),
@@ -46,6 +47,19 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _VAGUE = re.compile(
     r"\b(" + "|".join(re.escape(v) for v, _ in VAGUE) + r")\b(?= of)(?: of (?:millions|dollars))?", re.I
 )
+# Nouns that stand for the thing they count: "the total number of people", "the death toll".
+MEASURES = frozenset({"number", "total", "tally", "count", "figure", "toll"})
+# A running total rather than a count of one event ("so far", "bringing to 1,079 the total number").
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|in total|in all\b(?! of)|to date|altogether|cumulative|total number|a total of|the total|"
+    r"(?:stood|stands|standing|rose|risen|climbed) (?:at|to)|bringing (?:to|the)|brought the total|since the|toll)\b",
+    re.I,
+)
+_BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
+# Verbs whose subject owns the counted object ("France has around 1,500 soldiers"); not "host".
+_OWNING = frozenset({"have", "keep", "maintain", "deploy", "station", "send", "contribute", "pledge", "commit"})
+_PLURAL = {"person": "people", "child": "children", "man": "men", "woman": "women", "people": "people",
+           "personnel": "personnel", "police": "police", "staff": "staff"}  # fmt: skip
 _FRACTION = re.compile(r"\b(?:(?:roughly|about|nearly|almost|some) )?(?:a|one) (?:quarter|third)\b", re.I)
 
 
@@ -101,8 +115,9 @@ def _value(text: str) -> float | None:
 def extract_claims(doc: Doc, article_id: str, published: date | None, quotes: Sequence[Quote]) -> list[Claim]:
     """Numeric claims in a parsed article."""
     claims = []
+    labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
     for start, end in _candidates(doc):
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = doc.char_span(start, end, label=labels.get((start, end), ""), alignment_mode="expand")
         if span is None:
             continue
         claim = _claim(span, article_id, published, quotes)
@@ -167,7 +182,49 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
         else text
     )
     return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
-                 low, high, unit, approx, as_of, tuple(sources))  # fmt: skip
+                 low, high, unit, approx, as_of, tuple(sources), counted=_plural(noun), owner=_owner(span, noun),
+                 cumulative=is_cumulative(span))  # fmt: skip
+
+
+def _plural(noun: Token | None) -> str | None:
+    """The counted noun as a lower-case plural ("troop" → "troops"), the same whatever number the text used."""
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    if noun.tag_ in {"NNS", "NNPS"} or lemma in _PLURAL:
+        return _PLURAL.get(lemma, noun.text.lower())
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + ("es" if re.search(r"(s|x|ch|sh)$", lemma) else "s")
+
+
+def _owner(span: SpacySpan, noun: Token | None) -> str | None:
+    """Alpha-3 of whose the counted things are when the text says so: "1,100 U.S. troops", "France has 1,500 ..."."""
+    if noun is None:
+        return None
+    doc = span.doc
+    stop = next((t.i for t in doc[span.end : noun.i] if t.pos_ == "CCONJ"), noun.i)  # "1,100 American and 1,500 ..."
+    modifiers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < span.start]
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    owning = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _OWNING
+    for token in [*doc[span.end : stop], *modifiers, *(subjects if owning else [])]:
+        if (code := _country(token)) is not None:
+            return code
+    return None
+
+
+def _country(token: Token) -> str | None:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return country_of(ent) if ent is not None and ent.label_ in {"GPE", "NORP"} else None
+
+
+def is_cumulative(span: SpacySpan) -> bool:
+    """Whether the number's clause (its sentence between commas) marks a running total."""
+    sentence = sentence_of(span.root)
+    start = next((t.i + 1 for t in reversed(span.doc[sentence.start : span.start]) if t.text in _BOUNDARY),
+                 sentence.start)  # fmt: skip
+    end = next((t.i for t in span.doc[span.end : sentence.end] if t.text in _BOUNDARY), sentence.end)
+    return bool(_CUMULATIVE.search(span.doc[start:end].text))
 
 
 def _from_context(span: SpacySpan, default: str) -> str:
@@ -180,6 +237,8 @@ def _from_context(span: SpacySpan, default: str) -> str:
 
 def _is_calendar(span: SpacySpan) -> bool:
     text = span.text.lower()
+    if _FRACTION.fullmatch(text):  # "roughly a quarter" (of the budget), which the tagger may call a DATE
+        return False
     if span.label_ in {"DATE", "TIME"}:
         if "-year-old" in text or "year-old" in span.doc[span.end : span.end + 2].text:
             return False
@@ -207,7 +266,7 @@ def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
         return "money", _currency(span) or "USD", None
     doc = span.doc
     candidates = [*(doc[i] for i in range(span.end, min(len(doc), span.end + 4))), span.root.head]
-    for token in candidates:
+    for token in [*_elliptic(span), *(_measured(t) for t in candidates), *_measured_subject(span)]:
         lemma = token.lemma_.lower()
         if lemma in nouns:
             quantity, unit = nouns[lemma]
@@ -215,6 +274,40 @@ def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
         if token.pos_ == "NOUN" and token.dep_ not in {"compound"}:
             return ("people", "people", token) if token.lemma_.lower() == "total" else ("other", "other", token)
     return None, "", None
+
+
+def _measured(token: Token) -> Token:
+    """What a measure noun counts: "number of people" → people, "death toll" → death; else the token itself."""
+    if token.lemma_.lower() not in MEASURES:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), token)
+        if child.dep_ == "compound" and token.lemma_.lower() == "toll":
+            return child
+    return token
+
+
+def _measured_subject(span: SpacySpan) -> list[Token]:
+    """ "the number of people ... stood at 262", "bringing the total to 1,079": the measure the verb sets."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    measures = [c for c in prep.head.children if c.dep_ in {"nsubj", "dobj"} and c.lemma_.lower() in MEASURES]
+    return [_measured(m) for m in measures]
+
+
+def _elliptic(span: SpacySpan) -> list[Token]:
+    """ "1,100 American and 1,500 French troops": the first number shares the second one's noun."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].pos_ in {"ADJ", "PROPN"}:
+        i += 1
+    if i == span.end or i + 1 >= len(doc) or doc[i].pos_ != "CCONJ" or doc[i + 1].like_num is False:
+        return []
+    i += 1
+    while i < len(doc) and (doc[i].like_num or doc[i].pos_ in {"ADJ", "PROPN", "ADV", "NUM"}):
+        i += 1
+    return [doc[i]] if i < len(doc) and doc[i].pos_ == "NOUN" else []
 
 
 def _currency(span: SpacySpan) -> str | None:
