@@ -16,6 +16,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsweave.extract.modality import SPEECH
 from newsweave.model import EventDate, Span
 from newsweave.pubdate import WEEKDAYS
 
@@ -32,10 +33,14 @@ PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "ti
 def resolve(text: str, published: date | None, *, future: bool = False) -> tuple[date | None, str | None]:
     """A time expression to ``(date, precision)`` relative to ``published``; (None, None) if unknown."""
     expression = _NOISE.sub("", text.strip().lower())
-    expression = re.sub(r"\b(night|morning|evening|afternoon)\b", "", expression).strip()
+    expression = re.sub(r"\b(night|morning|evening|afternoon|dawn|at|late|early)\b", "", expression).strip()
+    expression = re.sub(r"\s+", " ", expression)
     weekday = _WEEKDAY.search(expression)
     if weekday and published is not None:
         target = WEEKDAYS.index(weekday.group(1))
+        if re.search(r"\blast week\b", expression):
+            monday = published - timedelta(days=published.weekday() + 7)
+            return monday + timedelta(days=target), "day"
         delta = (target - published.weekday()) % 7
         return (published + timedelta(days=delta), "day") if future else (
             published - timedelta(days=(published.weekday() - target) % 7), "day")  # fmt: skip
@@ -105,6 +110,11 @@ def event_date(
     anchor: date | None = None,
 ) -> EventDate:
     """The date of the event a trigger names, from the time expression attached to it (or nearest)."""
+    shifted = _offset_clause(trigger, sentence, published, anchor)
+    if shifted is not None:
+        day, offset = shifted
+        return EventDate(day, "day", offset.text, Span(article_id, offset.start_char, offset.end_char, offset.text),
+                         uncertain)  # fmt: skip
     expression = _expression_for(trigger, sentence, claimed)
     if expression is not None:
         relative = anchored(expression.text, anchor)
@@ -115,6 +125,35 @@ def event_date(
     if published is None:
         return EventDate(None, None, None, None, uncertain)
     return EventDate(published, "week", None, None, uncertain)
+
+
+_OFFSET = re.compile(r"^(?P<n>a|one|two|three|four|five|\d) (?P<unit>day|week)s?$", re.I)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _offset_clause(
+    trigger: Token, sentence: SpacySpan, published: date | None, anchor: date | None
+) -> tuple[date, SpacySpan] | None:
+    """ "raising the stakes a day after leaders threatened": the clause's event lies that far from the sentence's
+    date (or the article's last one)."""
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+    if mark is None or mark.i == 0:
+        return None
+    before = sentence.doc[mark.i - 1]
+    offset = next((e for e in sentence.ents if e.start <= before.i < e.end and e.label_ == "DATE"), None)
+    match = _OFFSET.match(offset.text) if offset is not None else None
+    if offset is None or match is None:
+        return None
+    others = sorted((e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and e != offset),
+                    key=lambda e: abs(e.start - offset.start))  # fmt: skip
+    reference = next((d for e in others if (d := resolve(e.text, published)[0]) is not None), anchor)
+    if reference is None:
+        return None
+    n = _NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
+    days = n * (7 if match.group("unit").lower() == "week" else 1)
+    value = reference - timedelta(days=days) if mark.lower_ == "after" else reference + timedelta(days=days)
+    full = sentence.doc[offset.start : mark.i + 1]
+    return value, full
 
 
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
@@ -151,10 +190,20 @@ def _same_clause(expression: SpacySpan, trigger: Token) -> bool:
     for _ in range(12):
         if token.i == host.i:
             return True
+        if _reported(token, trigger):
+            token = token.head
+            continue
         if token.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"} or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _reported(clause: Token, trigger: Token) -> bool:
+    """ "said on Wednesday the regime rejected": what a dated statement reports is dated by it (not "had spoken")."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
 
 
 ADVERBIAL = frozenset({"prep", "pobj", "npadvmod", "advmod", "tmod", "amod", "nummod", "compound", "appos", "conj",
@@ -165,6 +214,8 @@ def _hangs_from(expression: SpacySpan, host: Token) -> bool:
     """The expression modifies ``host`` itself, not a noun phrase argument of it ("the leaders of a July coup")."""
     token = expression.root
     while token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+            return False  # "evacuated ..., and on Sunday the embassy was attacked" does not date "evacuated"
         if token.head == host:
             return token.dep_ in ADVERBIAL
         if token.dep_ not in ADVERBIAL or (token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ not in ADVERBIAL):

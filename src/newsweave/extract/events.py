@@ -111,7 +111,7 @@ def extract_events(
             paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
             if when.text is not None and when.precision == "day":
                 anchor, anchor_paragraph = when.value, paragraph
-            elif when.text is None and anchor is not None and anchor_paragraph == paragraph:
+            elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph):
                 when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
             visit = event_type == "CONSULT" and mode == "visit"
             where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
@@ -126,6 +126,35 @@ def extract_events(
                 Span(article.id, sentence.start_char, sentence.end_char, sentence.text),
             ))  # fmt: skip
     return _group(found)
+
+
+BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "once"})
+
+
+PRONOUN_SUBJECTS = frozenset({"he", "she", "they"})
+# Nouns that, made definite, point back at the occasion the article last dated ("the summit also called for").
+OCCASIONS = frozenset({"summit", "meeting", "talks", "visit", "letter", "statement", "address", "decision",
+                       "announcement", "session", "conference", "speech", "communique"})  # fmt: skip
+
+
+def _carries(trigger: Token, state: str, paragraphs_on: int) -> bool:
+    """An undated event is dated by the occasion the text last dated (in the same paragraph, or further on when
+    its sentence points back to it), unless it is backgrounded ("had vowed", "since soldiers detained ...") or
+    still to come."""
+    if state == "planned" or (paragraphs_on > 0 and not _points_back(trigger)):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in trigger.children)
+
+
+def _points_back(trigger: Token) -> bool:
+    """ "He labelled ...", "They said they were committed ...", "told reporters after the meeting ..."."""
+    subject = subject_of(trigger) if trigger.pos_ != "NOUN" else None
+    if subject is not None and subject.lower_ in PRONOUN_SUBJECTS:
+        return True
+    return any(t.lemma_.lower() in OCCASIONS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                     for c in t.children) for t in sentence_of(trigger))  # fmt: skip
 
 
 def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tuple[str, str | None, str]:
