@@ -169,7 +169,7 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
     lemma = noun.lemma_.lower() if noun is not None else ""
     if noun is not None and noun.ent_type_ == "NORP":
         quantity, unit = "people", "people"
-    if quantity in {"people", "other"} and (noun is None or lemma in GENERIC_PEOPLE | {"total"}):
+    if quantity in {"people", "other"} and (noun is None or lemma in GENERIC_PEOPLE | {"total", "other"}):
         quantity = _from_context(span, quantity)
     preceded_by_of = span.start > 0 and span.doc[span.start - 1].lower_ == "of"
     if lemma in {"country", "state", "nation"} and preceded_by_of and approx != "vague":
