@@ -24,7 +24,8 @@ def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[st
 
 
 def test_every_command_is_covered() -> None:
-    assert {"ingest", "actors", "events", "timeline", "quotes", "claims", "graph"} <= set(COMMANDS)
+    assert {"ingest", "actors", "events", "timeline", "quotes", "claims", "graph", "duplicates", "stories",
+            "conflicts", "framing", "analyze"} <= set(COMMANDS)  # fmt: skip
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -34,11 +35,18 @@ def test_help_of_every_command(command: str | None) -> None:
     assert "Usage" in result.output
 
 
+def report_events(db: str) -> int:
+    """Merged events in the store, as the ingest report must count them."""
+    return len(json.loads(_cli("events", "--db", db, "--json").stdout))
+
+
 def test_ingest_json_then_listings(tmp_path: Path) -> None:
     db = str(tmp_path / "c.duckdb")
     first = _cli("ingest", str(SEEDS), "--db", db, "--json")
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout) == {
+    report = json.loads(first.stdout)
+    assert report.pop("analysis") == {"actors": 46, "duplicates": 0, "stories": 1, "events": report_events(db)}
+    assert report == {
         "ingested": 5,
         "duplicates": 0,
         "rejected": [],
@@ -160,3 +168,26 @@ def test_event_commands(corpus_db: Path) -> None:
     claims = json.loads(_cli("claims", "--db", db, "--quantity", "troops", "--json").stdout)
     assert claims and {"subject", "quantity", "value_low", "value_high", "unit", "approx", "as_of", "source_actor",
                        "article_id", "start", "end"} <= set(claims[0])  # fmt: skip
+
+
+def test_fusion_commands(corpus_db: Path) -> None:
+    db = str(corpus_db)
+    copies = json.loads(_cli("duplicates", "--db", db, "--json").stdout)
+    assert {"article_id", "copy_of", "kind", "similarity"} <= set(copies[0])
+    stories = json.loads(_cli("stories", "--db", db, "--json").stdout)
+    assert {"id", "label", "article_ids", "outlets", "first_date", "last_date", "top_actors"} <= set(stories[0])
+    one = json.loads(_cli("stories", "--db", db, "--story", stories[0]["id"], "--json").stdout)
+    assert [s["id"] for s in one] == [stories[0]["id"]]
+    events = json.loads(_cli("events", "--db", db, "--json").stdout)
+    assert {"num_articles", "num_outlets", "num_independent_sources", "confidence", "members"} <= set(events[0])
+    conflicts = json.loads(_cli("conflicts", "--db", db, "--json").stdout)
+    assert conflicts and {"subject", "quantity", "values", "conservative", "latest"} <= set(conflicts[0])
+    framing = json.loads(_cli("framing", "--db", db, "--story", stories[0]["id"], "--json").stdout)
+    assert framing["story"] == stories[0]["id"]
+    assert {"outlet", "events_reported", "events_missing", "quoted_voices", "actor_labels"} <= set(
+        framing["outlets"][0]
+    )
+    assert _cli("stories", "--db", db, "--story", "sto_nope").returncode == 1
+    for command in ("duplicates", "stories", "conflicts", "framing"):
+        shown = _cli(command, "--db", db)
+        assert shown.returncode == 0, shown.stderr

@@ -15,7 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsweave.engine.local import IngestOptions, Progress, resolve_actors
+from newsweave import store_fusion
+from newsweave.engine.analyze import analyze as _analyze
+from newsweave.engine.local import IngestOptions, Progress
 from newsweave.engine.local import ingest as _ingest
 from newsweave.errors import InputError, NewsweaveError, NotFoundError, StoreError, UsageError
 from newsweave.model import Article, IngestReport, Mention, Rejection, Span
@@ -38,8 +40,12 @@ __all__ = [
     "UsageError",
     "actor_graph",
     "analyze",
+    "conflicts",
+    "duplicates",
+    "framing",
     "ingest",
     "open_store",
+    "stories",
 ]
 
 
@@ -58,15 +64,17 @@ def ingest(
     settings: Settings | None = None,
     progress: Progress | None = None,
     stdin: TextIO | None = None,
+    analyze: bool = True,
 ) -> IngestReport:
-    """Read, clean, parse and store every article under ``paths``.
+    """Read, clean, parse and store every article under ``paths``, then run the corpus stages.
 
     ``paths`` may hold files, directories (walked recursively) and ``-``
     (JSONL on stdin). Bad inputs are recorded as rejected with a reason;
     articles already in the store are counted as duplicates, not added.
+    ``analyze=False`` skips the corpus stages (run :func:`analyze` later).
     """
     settings = settings or get_settings()
-    options = IngestOptions(outlet=outlet, published=published, workers=workers or settings.workers)
+    options = IngestOptions(outlet=outlet, published=published, workers=workers or settings.workers, analyze=analyze)
     with open_store(db if db is not None else settings.db) as store:
         return _ingest(
             list(paths),
@@ -79,12 +87,57 @@ def ingest(
 
 
 def analyze(db: str | Path | None = None) -> dict[str, int]:
-    """Run the corpus stages over everything stored (``ingest`` runs them after loading).
+    """Run every corpus stage over everything stored (``ingest`` runs them after loading, unless told not to).
 
-    Today that is actor resolution across articles; ids of existing actors stay stable.
+    Actors are resolved across articles, copies found, articles placed in stories,
+    events merged across articles and their support counted. Ids of existing
+    actors, stories and merged events stay stable.
     """
     with open_store(db) as store:
-        return {"actors": resolve_actors(store)}
+        return _analyze(store)
+
+
+def duplicates(db: str | Path | None = None) -> list[dict[str, Any]]:
+    """Articles that are copies: ``article_id, copy_of, kind, similarity`` (+ outlets and title)."""
+    with open_store(db, read_only=True) as store:
+        return store_fusion.duplicates(store)
+
+
+def stories(db: str | Path | None = None, *, story: str | None = None) -> list[dict[str, Any]]:
+    """Stories: ``id, label, article_ids, outlets, first_date, last_date, top_actors``, largest first."""
+    with open_store(db, read_only=True) as store:
+        found = store_fusion.story_list(store, story=story)
+    if story is not None and not found:
+        raise NotFoundError(f"no story {story!r}")
+    return found
+
+
+def conflicts(db: str | Path | None = None, *, include_series: bool = False) -> list[dict[str, Any]]:
+    """Figures outlets disagree on for the same moment (and, if asked, figures revised over time as series)."""
+    from newsweave.fuse.conflicts import find_conflicts
+
+    with open_store(db, read_only=True) as store:
+        found = find_conflicts(store.claims(), source_of=store_fusion.source_keys(store))
+    return [c for c in found if include_series or c["kind"] == "conflict"]
+
+
+def framing(db: str | Path | None = None, *, story: str | None = None) -> dict[str, Any]:
+    """How each outlet covers a story (the largest by default): events reported and missed, voices, labels."""
+    from newsweave.fuse.framing import framing as _framing
+
+    chosen = stories(db, story=story)
+    if not chosen:
+        raise NotFoundError("no stories yet (run `newsweave analyze`)")
+    picked = chosen[0]
+    members = set(picked["article_ids"])
+    with open_store(db, read_only=True) as store:
+        outlet_of = {r["id"]: r["outlet"] or f"(article {r['id']})" for r in store.articles() if r["id"] in members}
+        events = [e for e in store.events() if members & set(e["article_ids"])]
+        voices = store_fusion.story_voices(store, sorted(members))
+        labels = store_fusion.story_labels(store, sorted(members))
+    key_actors = [a["id"] for a in picked["top_actors"]]
+    outlets = _framing(events, voices, labels, outlet_of=outlet_of, key_actors=key_actors)
+    return {"story": picked["id"], "label": picked["label"], "outlets": outlets}
 
 
 def actor_graph(db: str | Path | None = None) -> Any:

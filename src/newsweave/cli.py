@@ -78,9 +78,12 @@ def ingest(
         typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="spaCy processes.")] = 1,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Skip the corpus stages (run `newsweave analyze` later).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Read, clean, parse and store articles. Bad inputs are recorded with a reason."""
+    """Read, clean, parse and store articles, then run the corpus stages. Bad inputs are recorded with a reason."""
     given = _published(published)
     total = sources.count_files(paths)
     with _progress(disable=as_json) as bar:
@@ -93,7 +96,9 @@ def ingest(
                 seen.add(name)
                 bar.update(task, advance=1, description=Path(name).name[:40])
 
-        report = newsweave.ingest(paths, db=db, outlet=outlet, published=given, workers=workers, progress=advance)
+        report = newsweave.ingest(
+            paths, db=db, outlet=outlet, published=given, workers=workers, progress=advance, analyze=not no_analyze
+        )
     if as_json:
         _json(report.as_dict())
     else:
@@ -245,7 +250,7 @@ def graph(
 
 @app.command()
 def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Run the corpus stages again over everything stored (ingest runs them already)."""
+    """Run the corpus stages over everything stored: actors, copies, stories, merged events and their support."""
     counts = newsweave.analyze(db)
     if as_json:
         _json(counts)
@@ -268,10 +273,16 @@ def events(
         _json(rows)
         return
     view = [
-        {**r, "source": _names(r["source"]), "target": _names(r["target"]), "place": (r["location"] or {}).get("name")}
+        {
+            **r,
+            "source": _names(r["source"]),
+            "target": _names(r["target"]),
+            "place": (r["location"] or {}).get("name"),
+            "sources": r["num_independent_sources"],
+        }
         for r in rows
     ]
-    print_table(out, view, ("date", "type", "modality", "source", "target", "place", "trigger"))
+    print_table(out, view, ("date", "type", "modality", "source", "target", "place", "sources", "trigger"))
 
 
 def _names(actors: list[dict[str, str]]) -> str:
@@ -313,6 +324,74 @@ def claims(
     with newsweave.open_store(db, read_only=True) as store:
         rows = store.claims(quantity=quantity)
     _listing(rows, ("quantity", "value_low", "value_high", "approx", "as_of", "outlet", "subject"), as_json=as_json)
+
+
+@app.command()
+def duplicates(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Syndicated copies and rewrites: each copy with its original, the kind of copy and the similarity."""
+    rows = newsweave.duplicates(db)
+    _listing(rows, ("article_id", "outlet", "copy_of", "original_outlet", "kind", "similarity"), as_json=as_json)
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    story: Annotated[str | None, typer.Option("--story", metavar="ID", help="Only this story.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Stories: articles about the same developing situation, with their outlets, dates and main actors."""
+    rows = newsweave.stories(db, story=story)
+    if as_json:
+        _json(rows)
+        return
+    view = [{**r, "articles": len(r["article_ids"]), "top_actors": _names(r["top_actors"][:3])} for r in rows]
+    print_table(out, view, ("id", "label", "first_date", "last_date", "articles", "top_actors"))
+
+
+@app.command()
+def conflicts(
+    db: DbOption = None,
+    series: Annotated[bool, typer.Option("--series", help="Also list figures revised over time.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures outlets disagree on (values, dates, outlets, spans), with the conservative and latest figure."""
+    rows = newsweave.conflicts(db, include_series=series)
+    if as_json:
+        _json(rows)
+        return
+    view = [
+        {**r, "values": "; ".join(f"{_figure(v)} ({', '.join(v['outlets'])}, {v['as_of']})" for v in r["values"]),
+         "conservative": _figure(r["conservative"])}
+        for r in rows
+    ]  # fmt: skip
+    print_table(out, view, ("kind", "subject", "values", "conservative"))
+
+
+@app.command()
+def framing(
+    db: DbOption = None,
+    story: Annotated[str | None, typer.Option("--story", metavar="ID", help="Story id [default: the largest].")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """How each outlet covers a story: events reported and missed, whom it quotes, what it calls the main actors."""
+    result = newsweave.framing(db, story=story)
+    if as_json:
+        _json(result)
+        return
+    out.print(f"{result['story']}: {result['label']}", highlight=False)
+    view = [
+        {**r, "reported": len(r["events_reported"]), "missing": len(r["events_missing"]),
+         "voices": ", ".join(f"{k} {v}" for k, v in r["quoted_voices"].items()),
+         "labels": "; ".join(f"{a}: {', '.join(list(forms)[:3])}" for a, forms in list(r["actor_labels"].items())[:3])}
+        for r in result["outlets"]
+    ]  # fmt: skip
+    print_table(out, view, ("outlet", "reported", "missing", "voices", "labels"))
+
+
+def _figure(value: dict[str, Any]) -> str:
+    low, high = value.get("value_low", value.get("value")), value.get("value_high", value.get("value"))
+    text = f"{low:,.0f}" if isinstance(low, int | float) else str(low)
+    return text if high in (None, low) else f"{text}–{high:,.0f}"
 
 
 def _version(value: bool) -> None:

@@ -270,11 +270,13 @@ class IngestReport:
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    analysis: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ingested": self.ingested,
             "duplicates": self.duplicates,
+            "analysis": self.analysis,
             "rejected": [{"path": r.origin, "reason": r.reason, "code": r.code} for r in self.rejected],
             "skipped": [{"path": s.origin, "reason": s.reason} for s in self.skipped],
         }

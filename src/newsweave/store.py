@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsweave import store_fusion as fusion
 from newsweave import store_rows as rows
 from newsweave import store_views as views
 from newsweave.errors import NotFoundError, StoreError
@@ -98,6 +99,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "ALTER TABLE claims ADD COLUMN counted VARCHAR; ALTER TABLE claims ADD COLUMN owner VARCHAR; "
         "ALTER TABLE claims ADD COLUMN cumulative BOOLEAN;",
     ),
+    ("0006_fusion", fusion.MIGRATION),
 )
 
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "published_source", "chars")
@@ -191,10 +193,10 @@ class Store:
             seq = int(self._scalar("SELECT coalesce(max(seq), 0) FROM articles"))
             items = list(pending.values())
             for table, columns, data in rows.parsed_rows(items, first_seq=seq + 1):
-                self._insert(table, columns, data)
+                self.insert(table, columns, data)
         return len(pending)
 
-    def _insert(self, table: str, columns: dict[str, pa.DataType], data: list[list[Any]]) -> None:
+    def insert(self, table: str, columns: dict[str, pa.DataType], data: list[list[Any]]) -> None:
         """Insert rows through an Arrow table: one statement per batch."""
         if not data:
             return
@@ -230,8 +232,8 @@ class Store:
         with self.transaction():
             self.con.execute("DELETE FROM actor_members")
             self.con.execute("DELETE FROM actors")
-            self._insert("actors", rows.ACTOR_COLUMNS, actor_rows)
-            self._insert("actor_members", rows.MEMBER_COLUMNS, member_rows)
+            self.insert("actors", rows.ACTOR_COLUMNS, actor_rows)
+            self.insert("actor_members", rows.MEMBER_COLUMNS, member_rows)
         return len(actor_rows)
 
     def add_rejected(self, rejection: Rejection) -> None:
@@ -302,11 +304,17 @@ class Store:
         )
         return actor
 
-    def events(self, *, event_type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:
-        """Events, one record per event of an article, with actors resolved and every evidence span."""
-        article_id = self.article(article)["id"] if article else None
-        rows = self._dicts(views.EVENT_ROWS, [event_type, event_type, article_id, article_id])
+    def article_events(self) -> list[dict[str, Any]]:
+        """Every article's events before coreference, with actors resolved and every evidence span."""
+        rows = self._dicts(views.EVENT_ROWS, [None, None, None, None])
         return views.group_events(rows, self._dicts(views.ARG_ROWS))
+
+    def events(self, *, event_type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:
+        """Real events after coreference: each with its article members, every evidence span and its support."""
+        article_id = self.article(article)["id"] if article else None
+        merged = views.merge_events(self.article_events(), self._dicts(views.CLUSTER_ROWS))
+        wanted = [e for e in merged if event_type is None or e["type"] == event_type]
+        return [e for e in wanted if article_id is None or article_id in e["article_ids"]]
 
     def timeline(self) -> list[dict[str, Any]]:
         return views.timeline(self.events())

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from newsweave.fuse.corroborate import Support
 from newsweave.fuse.dedup import Doc, Pair, Syndication
+from newsweave.fuse.framing import Label, Voice
 from newsweave.fuse.stories import Story
 
 if TYPE_CHECKING:
@@ -213,3 +214,49 @@ def _split_event_id(event_id: str) -> tuple[str, int]:
     """``evt_<article>_<n>`` → (article id, event number)."""
     head, number = event_id.rsplit("_", 1)
     return head.removeprefix("evt_"), int(number)
+
+
+_STORIES_SQL = """
+WITH members AS (SELECT sm.story_id, a.id, a.outlet, a.published, a.seq FROM story_members sm
+                 JOIN articles a ON a.id = sm.article_id),
+     top AS (SELECT sm.story_id, ac.id, ac.name, ac.kind, count(*) AS n FROM story_members sm
+             JOIN actor_mentions m ON m.article_id = sm.article_id
+             JOIN actor_members am ON am.article_id = m.article_id AND am.local_id = m.local_id
+             JOIN actors ac ON ac.id = am.actor_id GROUP BY ALL),
+     ranked AS (SELECT *, row_number() OVER (PARTITION BY story_id ORDER BY n DESC, name) AS r FROM top)
+SELECT s.id, s.label, s.first_date, s.last_date,
+       (SELECT list(m.id ORDER BY m.seq) FROM members m WHERE m.story_id = s.id) AS article_ids,
+       (SELECT list(DISTINCT m.outlet ORDER BY m.outlet) FILTER (WHERE m.outlet IS NOT NULL)
+        FROM members m WHERE m.story_id = s.id) AS outlets,
+       (SELECT list({'id': r.id, 'name': r.name, 'kind': r.kind, 'mentions': r.n} ORDER BY r.r)
+        FROM ranked r WHERE r.story_id = s.id AND r.r <= ?) AS top_actors
+FROM stories s WHERE ? IS NULL OR s.id = ? ORDER BY s.size DESC, s.id
+"""
+
+
+def story_list(store: Store, *, story: str | None = None, top: int = 5) -> list[dict[str, Any]]:
+    """Stories, largest first: label, dates, member articles, outlets and most mentioned actors."""
+    found = store.query(_STORIES_SQL, [top, story, story])
+    for row in found:
+        row["outlets"] = row["outlets"] or []
+        row["top_actors"] = row["top_actors"] or []
+    return found
+
+
+def story_labels(store: Store, article_ids: Sequence[str]) -> list[Label]:
+    """Every resolved actor mention in these articles: the words used for each actor."""
+    sql = """SELECT m.article_id, am.actor_id, ac.name, m.text FROM actor_mentions m
+             JOIN actor_members am ON am.article_id = m.article_id AND am.local_id = m.local_id
+             JOIN actors ac ON ac.id = am.actor_id
+             WHERE m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start"""
+    return [Label(*r) for r in _rows(store, sql, [list(article_ids)])]
+
+
+def story_voices(store: Store, article_ids: Sequence[str]) -> list[Voice]:
+    """Every quote in these articles with the kinds of its speakers."""
+    sql = """SELECT q.article_id, q.start, list(ac.kind ORDER BY ac.kind) FILTER (WHERE ac.kind IS NOT NULL)
+             FROM quotes q LEFT JOIN LATERAL (SELECT unnest(q.speakers) AS local_id) s ON true
+             LEFT JOIN actor_members am ON am.article_id = q.article_id AND am.local_id = s.local_id
+             LEFT JOIN actors ac ON ac.id = am.actor_id
+             WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1, 2 ORDER BY 1, 2"""
+    return [Voice(r[0], tuple(r[2] or ())) for r in _rows(store, sql, [list(article_ids)])]

@@ -40,7 +40,7 @@ class Scores:
 
 def _mentions(store: Store) -> dict[str, list[tuple[int, int, dict[str, Any]]]]:
     found: dict[str, list[tuple[int, int, dict[str, Any]]]] = defaultdict(list)
-    for event in store.events():
+    for event in store.article_events():
         for span in event["evidence"]:
             found[span["article_id"]].append((span["trigger_start"], span["trigger_end"], event))
     return found

@@ -13,9 +13,15 @@ from typing import Any
 
 from newsweave import store_fusion as tables
 from newsweave.fuse import coref, corroborate, dedup, stories
+from newsweave.fuse.actors import resolve
 from newsweave.store import Store
 
 Progress = Callable[[str], None]
+
+
+def resolve_actors(store: Store) -> int:
+    """Re-cluster every article's local actors across the corpus; returns the number of actors."""
+    return store.replace_actors(resolve(store.doc_actors(), order=store.article_order()))
 
 
 def find_copies(store: Store) -> int:
@@ -91,8 +97,6 @@ def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, st
 
 def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]:
     """Every corpus stage in order; returns the count each produced."""
-    from newsweave.engine.local import resolve_actors
-
     steps: list[tuple[str, Callable[[Store], int]]] = [
         ("actors", resolve_actors), ("duplicates", find_copies), ("stories", place_stories), ("events", merge_events)
     ]  # fmt: skip

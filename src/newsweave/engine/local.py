@@ -15,12 +15,12 @@ from spacy.tokens import Doc
 
 from newsweave import nlp, sources
 from newsweave.article import build
+from newsweave.engine.analyze import analyze
 from newsweave.errors import InputError
 from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.extract.quantities import extract_claims
 from newsweave.extract.quotes import extract_quotes
-from newsweave.fuse.actors import resolve
 from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
 from newsweave.store import Store
@@ -35,6 +35,7 @@ class IngestOptions:
     outlet: str | None = None
     published: date | None = None
     workers: int = 1
+    analyze: bool = True
 
 
 def ingest(
@@ -58,8 +59,8 @@ def ingest(
         if len(batch) >= settings.batch_size:
             _flush(batch, store, report, in_flight)
     _flush(batch, store, report, in_flight)
-    if report.ingested:
-        resolve_actors(store)
+    if report.ingested and options.analyze:
+        report.analysis = analyze(store)
     return report
 
 
@@ -70,11 +71,6 @@ def _extract(doc: Doc, article: Article) -> Parsed:
     quotes = extract_quotes(doc, article.id, local, linked)
     claims = extract_claims(doc, article.id, article.published, quotes)
     return Parsed(article, nlp.mentions(doc, article.id), local, linked, events, quotes, claims)
-
-
-def resolve_actors(store: Store) -> int:
-    """The corpus stage for actors: re-cluster every local actor; returns the number of actors."""
-    return store.replace_actors(resolve(store.doc_actors(), order=store.article_order()))
 
 
 def _fresh_articles(
