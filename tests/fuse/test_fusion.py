@@ -112,6 +112,15 @@ def test_other_crises_are_other_stories(stories_db: Path) -> None:
     assert {n for n in origin.values() if "gabon" in n or "oligui" in n} in groups
 
 
+def test_other_crises_keep_their_own_actors(stories_db: Path) -> None:
+    """Gabon's ruling committee is not Niger's CNSP, and ECCAS is not ECOWAS."""
+    gabon = next(s for s in newsweave.stories(stories_db) if "Gabon" in s["label"])
+    names = {a["name"] for a in gabon["top_actors"]}
+    assert "Economic Community of West African States" not in names
+    assert "National Council for the Safeguard of the Homeland" not in names
+    assert "Economic Community of Central African States" in names
+
+
 def test_no_analyze_skips_corpus_stages(tmp_path: Path) -> None:
     db = tmp_path / "raw.duckdb"
     report = newsweave.ingest([str(SEEDS / "000_c918b9188006d739.txt")], db=db, analyze=False)

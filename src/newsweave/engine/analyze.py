@@ -1,4 +1,4 @@
-"""The corpus stages, in order: actors → copies → stories → merged events → support.
+"""The corpus stages, in order: copies → stories → actors (role nouns resolved within their story) → merged events.
 
 Each stage reads what it needs from the store, calls the pure functions of
 ``fuse/`` and writes its table back. Copies and stories are incremental (only
@@ -21,7 +21,8 @@ Progress = Callable[[str], None]
 
 def resolve_actors(store: Store) -> int:
     """Re-cluster every article's local actors across the corpus; returns the number of actors."""
-    return store.replace_actors(resolve(store.doc_actors(), order=store.article_order()))
+    story_of = tables.story_of(store)
+    return store.replace_actors(resolve(store.doc_actors(), order=store.article_order(), story_of=story_of or None))
 
 
 def find_copies(store: Store) -> int:
@@ -98,7 +99,7 @@ def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, st
 def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]:
     """Every corpus stage in order; returns the count each produced."""
     steps: list[tuple[str, Callable[[Store], int]]] = [
-        ("actors", resolve_actors), ("duplicates", find_copies), ("stories", place_stories), ("events", merge_events)
+        ("duplicates", find_copies), ("stories", place_stories), ("actors", resolve_actors), ("events", merge_events)
     ]  # fmt: skip
     counts = {}
     for name, step in steps:

@@ -76,7 +76,19 @@ def stems_match(a: str, b: str) -> bool:
     """Two long names that share most content stems (three at least)."""
     sa, sb = stems(a), stems(b)
     shared = len(sa & sb)
-    return shared >= 3 and shared >= 0.75 * min(len(sa), len(sb))
+    if shared < 3 or shared < 0.75 * min(len(sa), len(sb)):
+        return False
+    return not _distinct_words(sa - sb, sb - sa)
+
+
+_REGIONS = frozenset(
+    w[:5] for w in ("west", "western", "east", "eastern", "north", "northern", "south", "southern", "central", "middle")
+)
+
+
+def _distinct_words(only_a: frozenset[str], only_b: frozenset[str]) -> bool:
+    """The names differ in the region they name (West/Central African States are two blocs)."""
+    return bool(only_a & _REGIONS) and bool(only_b & _REGIONS)
 
 
 def is_acronym(text: str) -> bool:

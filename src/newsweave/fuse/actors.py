@@ -46,8 +46,10 @@ def countries_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def resolve(local: Sequence[DocActor], *, order: Mapping[str, int]) -> list[Actor]:
-    """Cluster local actors into corpus actors; ``order`` gives each article's ingestion rank."""
+def resolve(
+    local: Sequence[DocActor], *, order: Mapping[str, int], story_of: Mapping[str, str] | None = None
+) -> list[Actor]:
+    """Cluster local actors into corpus actors; ``order`` ranks articles by ingestion, ``story_of`` gives stories."""
     items = sorted(local, key=lambda a: (order.get(a.article_id, 0), a.article_id, a.local_id))
     uf = _UnionFind(len(items))
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -66,28 +68,39 @@ def resolve(local: Sequence[DocActor], *, order: Mapping[str, int]) -> list[Acto
             _union_stems(members, items, uf)
         else:
             _union_identity(members, items, uf)
-    _attach_unplaced(blocks, items, uf)
+    _attach_unplaced(blocks, items, uf, story_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for index in range(len(items)):
         clusters[uf.find(index)].append(index)
     return [_actor([items[i] for i in members]) for _, members in sorted(clusters.items())]
 
 
-def _attach_unplaced(blocks: dict[str, list[int]], items: Sequence[DocActor], uf: _UnionFind) -> None:
-    """A role noun whose article never says which country ("the junta") joins the role's main holder.
+def _attach_unplaced(
+    blocks: dict[str, list[int]], items: Sequence[DocActor], uf: _UnionFind, story_of: Mapping[str, str] | None
+) -> None:
+    """A role noun whose article never says which country ("the junta") joins the role's main holder in its story.
 
-    ``role:ruling:?`` merges with the largest cluster holding any ``role:ruling:<country>`` key.
+    ``role:ruling:?`` merges with the largest cluster holding a ``role:ruling:<country>`` key among the
+    articles of the same story (the whole corpus when there are no stories); with none, the story's
+    unplaced holders of the role are one actor.
     """
+    stories = story_of or {}
+
+    def story(index: int) -> str:
+        return stories.get(items[index].article_id, "")
+
     for key in [k for k in blocks if k.startswith("role:") and k.endswith(":?")]:
         family = key[: -len("?")]
-        sizes: Counter[int] = Counter()
-        for other, members in blocks.items():
-            if other.startswith(family) and other != key:
-                for index in members:
-                    sizes[uf.find(index)] += 1
-        if sizes:
-            target = sizes.most_common(1)[0][0]
-            for index in blocks[key]:
+        by_story: dict[str, list[int]] = defaultdict(list)
+        for index in blocks[key]:
+            by_story[story(index)].append(index)
+        for name, unplaced in by_story.items():
+            sizes: Counter[int] = Counter()
+            for other, members in blocks.items():
+                if other.startswith(family) and other != key:
+                    sizes.update(uf.find(i) for i in members if story(i) == name)
+            target = sizes.most_common(1)[0][0] if sizes else unplaced[0]
+            for index in unplaced:
                 uf.union(target, index)
 
 
