@@ -118,6 +118,7 @@ def event_date(
     expression = _expression_for(trigger, sentence, claimed)
     if expression is not None:
         relative = anchored(expression.text, anchor)
+        future = future and not _told_in_past(expression)
         value, precision = (relative, "day") if relative else resolve(expression.text, published, future=future)
         if value is not None:
             span = Span(article_id, expression.start_char, expression.end_char, expression.text)
@@ -146,7 +147,8 @@ def _offset_clause(
         return None
     others = sorted((e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and e != offset),
                     key=lambda e: abs(e.start - offset.start))  # fmt: skip
-    reference = next((d for e in others if (d := resolve(e.text, published)[0]) is not None), anchor)
+    days = (resolve(e.text, published) for e in others)
+    reference = next((d for d, precision in days if d is not None and precision == "day"), anchor)
     if reference is None:
         return None
     n = _NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
@@ -154,6 +156,19 @@ def _offset_clause(
     value = reference - timedelta(days=days) if mark.lower_ == "after" else reference + timedelta(days=days)
     full = sentence.doc[offset.start : mark.i + 1]
     return value, full
+
+
+def sentence_date(sentence: SpacySpan, published: date | None, anchor: date | None) -> date | None:
+    """The day a sentence's main verb is dated by, if it is ("had come away empty-handed on Monday")."""
+    root = sentence.root
+    dates = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and _is_point(e) and _hangs_from(e, root)]
+    if not dates or dates[0].text.lower().startswith(("since", "until")):
+        return None
+    relative = anchored(dates[0].text, anchor)
+    if relative is not None:
+        return relative
+    value, precision = resolve(dates[0].text, published)
+    return value if precision == "day" else None
 
 
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
@@ -190,7 +205,7 @@ def _same_clause(expression: SpacySpan, trigger: Token) -> bool:
     for _ in range(12):
         if token.i == host.i:
             return True
-        if _reported(token, trigger):
+        if _reported(token, trigger) or _simultaneous(token):
             token = token.head
             continue
         if token.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"} or token.head.i == token.i:
@@ -204,6 +219,19 @@ def _reported(clause: Token, trigger: Token) -> bool:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
         return False
     return not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
+
+
+def _told_in_past(expression: SpacySpan) -> bool:
+    """ "on Thursday directed their chiefs to activate the force": the date belongs to a verb in the past tense."""
+    host = next((a for a in expression.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return host is not None and host.tag_ == "VBD"
+
+
+def _simultaneous(clause: Token) -> bool:
+    """ "ran into a wall on Tuesday, when the coup leaders declined ...", "sent a letter calling on ..."."""
+    if clause.dep_ == "advcl":
+        return any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in clause.children)
+    return clause.dep_ == "acl" and clause.tag_ == "VBG"
 
 
 ADVERBIAL = frozenset({"prep", "pobj", "npadvmod", "advmod", "tmod", "amod", "nummod", "compound", "appos", "conj",
@@ -229,4 +257,4 @@ def _is_point(ent: SpacySpan) -> bool:
     text = ent.text.lower()
     if _UNIT_ONLY.match(text) or (_DURATION.search(text) and not re.search(r"\b(last|this|next|ago)\b", text)):
         return False
-    return not re.fullmatch(r"(recent|the past|past|coming|these) .*|now|currently|recently", text)
+    return not re.fullmatch(r"(recent|the past|past|coming|these|each|every) .*|now|currently|recently", text)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
-from newsweave.extract.dates import event_date
+from newsweave.extract.dates import event_date, sentence_date
 from newsweave.extract.modality import modality
 from newsweave.extract.places import country_place, event_place
 from newsweave.extract.quotes import quoted_spans
@@ -98,6 +98,10 @@ def extract_events(
     for number, sentence in enumerate(sentences(doc)):
         triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
         claimed = frozenset(token.i for token, _ in triggered)
+        paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
+        occasion = sentence_date(sentence, article.published, anchor)
+        if occasion is not None:  # "The envoy had come away empty-handed on Monday." dates what follows
+            anchor, anchor_paragraph = occasion, paragraph
         for token, trigger in triggered:
             event_type, mode = trigger.type, trigger.mode
             state = modality(token, event_type, quoted=any(a <= token.idx < b for a, b in quoted))
@@ -108,8 +112,7 @@ def extract_events(
             sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
-            paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
-            if when.text is not None and when.precision == "day":
+            if when.text is not None and when.precision == "day" and not _durative(when.text):
                 anchor, anchor_paragraph = when.value, paragraph
             elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph):
                 when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
@@ -137,13 +140,18 @@ OCCASIONS = frozenset({"summit", "meeting", "talks", "visit", "letter", "stateme
                        "announcement", "session", "conference", "speech", "communique"})  # fmt: skip
 
 
+def _durative(expression: str) -> bool:
+    """ "since July 26" starts a state; it is not the occasion later sentences speak of."""
+    return expression.lower().startswith(("since", "until", "till"))
+
+
 def _carries(trigger: Token, state: str, paragraphs_on: int) -> bool:
     """An undated event is dated by the occasion the text last dated (in the same paragraph, or further on when
     its sentence points back to it), unless it is backgrounded ("had vowed", "since soldiers detained ...") or
     still to come."""
     if state == "planned" or (paragraphs_on > 0 and not _points_back(trigger)):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children):
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children):  # "had vowed", "have backed"
         return False
     return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in trigger.children)
 
