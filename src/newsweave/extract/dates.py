@@ -147,8 +147,8 @@ def _offset_clause(
         return None
     others = sorted((e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and e != offset),
                     key=lambda e: abs(e.start - offset.start))  # fmt: skip
-    days = (resolve(e.text, published) for e in others)
-    reference = next((d for d, precision in days if d is not None and precision == "day"), anchor)
+    found = (resolve(e.text, published) for e in others)
+    reference = next((d for d, precision in found if d is not None and precision == "day"), anchor)
     if reference is None:
         return None
     n = _NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
