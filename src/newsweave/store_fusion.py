@@ -7,6 +7,7 @@ fusion table each; every replacement runs in one transaction.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -94,14 +95,28 @@ def outlet_articles(store: Store) -> dict[str, list[tuple[str, Any]]]:
     return found
 
 
-def crediting(store: Store, doc: Doc, days: int) -> list[str]:
-    """Stored articles near ``doc`` in time whose text names ``doc``'s outlet."""
-    if not doc.outlet:
+def crediting(store: Store, fresh: Sequence[Doc], days: int) -> list[tuple[str, str]]:
+    """Stored articles (not among ``fresh``) that name a fresh article's outlet within ``days`` of it.
+
+    One scan of the stored texts per run, whatever the number of fresh articles.
+    """
+    outlets = sorted({d.outlet for d in fresh if d.outlet})
+    if not outlets:
         return []
-    sql = """SELECT id FROM articles WHERE id <> ? AND coalesce(outlet, '') <> ? AND contains(text, ?)
-             AND (published IS NULL OR ?::DATE IS NULL OR abs(date_diff('day', published, ?::DATE)) <= ?)"""
-    params = [doc.article_id, doc.outlet, doc.outlet, doc.published, doc.published, days]
-    return [r[0] for r in store.con.execute(sql, params).fetchall()]
+    pattern = "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True))
+    sql = """SELECT id, published, regexp_extract_all(text, ?) FROM articles
+             WHERE id NOT IN (SELECT unnest(?::VARCHAR[])) AND regexp_matches(text, ?)"""
+    fresh_ids = [d.article_id for d in fresh]
+    pairs = []
+    for article_id, published, named in _rows(store, sql, [pattern, fresh_ids, pattern]):
+        for doc in fresh:
+            if doc.outlet in named and _within(published, doc.published, days):
+                pairs.append((doc.article_id, article_id))
+    return pairs
+
+
+def _within(a: Any, b: Any, days: int) -> bool:
+    return a is None or b is None or abs((a - b).days) <= days
 
 
 def add_pairs(store: Store, pairs: Sequence[Pair]) -> None:

@@ -38,6 +38,16 @@ def test_planted_copies_found_with_their_kind_and_nothing_else(corpus_db: Path) 
             assert (ids[g["article"]], ids[g["not_copy_of"]]) not in copied, g["why"]
 
 
+def test_copies_ingested_before_their_original_point_at_it(tmp_path: Path) -> None:
+    db = tmp_path / "late.duckdb"
+    newsweave.ingest([str(SAMPLE / VERBATIM), str(SAMPLE / "meridiandesk_2023-08-09_mediators-kept-out-of-niamey.html")],
+                     db=db)  # fmt: skip
+    assert newsweave.duplicates(db) == []
+    newsweave.ingest([str(SAMPLE / WIRE)], db=db)
+    found = {(d["outlet"], d["original_outlet"], d["kind"]) for d in newsweave.duplicates(db)}
+    assert found == {("Lagos Ledger", "Sahel Wire", "verbatim"), ("Meridian Desk", "Sahel Wire", "paraphrase")}
+
+
 def test_seed_letter_to_the_un_is_one_event_with_two_independent_sources(seeds_db: Path) -> None:
     with newsweave.open_store(seeds_db, read_only=True) as store:
         ids = article_ids(store)

@@ -53,9 +53,7 @@ def _paraphrase_candidates(store: Store, fresh: dict[str, dedup.Doc]) -> list[tu
         for outlet, items in tables.outlet_articles(store).items()
     }
     pairs = [(a.article_id, b.article_id) for a, b in dedup.paraphrase_candidates(list(fresh.values()), by_outlet)]
-    for doc in fresh.values():
-        pairs += [(doc.article_id, other) for other in tables.crediting(store, doc, dedup.PARAPHRASE_DAYS)]
-    return pairs
+    return pairs + tables.crediting(store, list(fresh.values()), dedup.PARAPHRASE_DAYS)
 
 
 def place_stories(store: Store) -> int:

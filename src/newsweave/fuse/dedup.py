@@ -270,17 +270,15 @@ def syndications(docs: Mapping[str, Doc], pairs: Sequence[Pair]) -> list[Syndica
     clusters: dict[str, list[Doc]] = {}
     for article_id in list(parent):
         clusters.setdefault(find(article_id), []).append(docs[article_id])
+    links: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        links.setdefault(pair.copy, []).append(pair)
+        links.setdefault(pair.original, []).append(pair)
     result = []
     for members in clusters.values():
         original = min(members, key=lambda d: _originality(d, members))
         for doc in members:
             if doc is not original:
-                kind, similarity = _closest(doc.article_id, pairs)
-                result.append(Syndication(doc.article_id, original.article_id, kind, similarity))
+                best = min(links[doc.article_id], key=lambda p: (COPY_KINDS.index(p.kind), -p.similarity))
+                result.append(Syndication(doc.article_id, original.article_id, best.kind, best.similarity))
     return sorted(result, key=lambda s: (s.copy_of, s.article_id))
-
-
-def _closest(article_id: str, pairs: Sequence[Pair]) -> tuple[Kind, float]:
-    links = [p for p in pairs if article_id in (p.copy, p.original)]
-    best = min(links, key=lambda p: (COPY_KINDS.index(p.kind), -p.similarity))
-    return best.kind, best.similarity
