@@ -215,8 +215,9 @@ def _same_clause(expression: SpacySpan, trigger: Token) -> bool:
 
 
 def _reported(clause: Token, trigger: Token) -> bool:
-    """ "said on Wednesday the regime rejected": what a dated statement reports is dated by it (not "had spoken")."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+    """ "said on Wednesday the regime rejected": what a dated statement reports is dated by it (not "had spoken",
+    nor an event noun it only names: "said on Monday that any intervention would be ...")."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH or trigger.pos_ == "NOUN":
         return False
     return not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
 

@@ -291,7 +291,7 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if not (a.sources or a.targets) or not (b.sources or b.targets):
         # a bare mention ("rejected another mission") belongs to a nearby event of its kind
-        return abs(a.sentence - b.sentence) <= 2 and _dates_compatible(a.date, b.date)
+        return abs(a.sentence - b.sentence) <= 2 and _dates_compatible(a.date, b.date, loose=a.sentence == b.sentence)
     if a.sentence == b.sentence and set(a.sources) != set(b.sources):
         return False
     if a.sources and b.sources and not set(a.sources) & set(b.sources):
@@ -301,10 +301,11 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     return _dates_compatible(a.date, b.date)
 
 
-def _dates_compatible(a: EventDate, b: EventDate) -> bool:
+def _dates_compatible(a: EventDate, b: EventDate, *, loose: bool = False) -> bool:
     if a.value is None or b.value is None:
         return True
-    return abs((a.value - b.value).days) <= (7 if "week" in {a.precision, b.precision} else 0)
+    inferred = loose and (a.text is None or b.text is None)  # an inferred date is no evidence within one sentence
+    return abs((a.value - b.value).days) <= (7 if inferred or "week" in {a.precision, b.precision} else 0)
 
 
 def _with_index(event: EventMention, index: int) -> EventMention:
