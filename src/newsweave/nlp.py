@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, TypeVar
@@ -93,3 +93,22 @@ def text_of(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["newsweave_text"] = cached
     return cached
+
+
+def entities(doc: Doc) -> list[SpacySpan]:
+    """The document's entities, built once (``doc.ents`` and ``span.ents`` rebuild them on every call)."""
+    cached = doc.user_data.get("newsweave_ents")
+    if cached is None:
+        cached = list(doc.ents)
+        doc.user_data["newsweave_ents"] = cached
+        doc.user_data["newsweave_ent_starts"] = [e.start for e in cached]
+    return cached
+
+
+def entities_in(span: SpacySpan) -> list[SpacySpan]:
+    """The entities inside a span (a sentence), from the cached list."""
+    found = entities(span.doc)
+    starts = span.doc.user_data["newsweave_ent_starts"]
+    first = bisect_left(starts, span.start)
+    last = bisect_left(starts, span.end)
+    return [e for e in found[first:last] if e.end <= span.end]

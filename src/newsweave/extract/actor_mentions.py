@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import known
 from newsweave.extract.names import acronym_long_forms
-from newsweave.nlp import sentence_of, text_of
+from newsweave.nlp import entities, entities_in, sentence_of, text_of
 from newsweave.ontology.countries import country_names
 from newsweave.ontology.lexicons import role_nouns, titles
 
@@ -70,7 +70,7 @@ def _lookup(name: str) -> str | None:
 
 def find(doc: Doc) -> list[RawMention]:
     """Named and role-noun actor mentions in document order, without overlaps."""
-    named = [m for ent in doc.ents if (m := _named(doc, ent)) is not None]
+    named = [m for ent in entities(doc) if (m := _named(doc, ent)) is not None]
     for long_form in defined_long_forms(doc):
         named = [m for m in named if not (m.start < long_form.end and long_form.start < m.end)] + [long_form]
     nominal = [m for m in _nominals(doc) if not any(n.start < m.end and m.start < n.end for n in named)]
@@ -185,7 +185,7 @@ def _person_context(doc: Doc, start: int, end: int, mention: RawMention, strippe
 def _sentence_org_country(doc: Doc, start: int) -> str | None:
     """Country of the nearest known organisation earlier in the sentence ("Wagner, the group's founder, ...")."""
     sent = sentence_of(doc[start])
-    for ent in reversed([e for e in sent.ents if e.label_ == "ORG" and e.end <= start]):
+    for ent in reversed([e for e in entities_in(sent) if e.label_ == "ORG" and e.end <= start]):
         entry = known(ent.text)
         if entry is not None and entry.country:
             return entry.country

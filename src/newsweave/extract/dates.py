@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from newsweave.extract.modality import SPEECH
 from newsweave.model import EventDate, Span
+from newsweave.nlp import entities_in
 from newsweave.pubdate import WEEKDAYS
 
 _NOISE = re.compile(r"^(on|in|since|from|by|at|during|of|late|early|the|this past)\s+", re.I)
@@ -141,11 +142,11 @@ def _offset_clause(
     if mark is None or mark.i == 0:
         return None
     before = sentence.doc[mark.i - 1]
-    offset = next((e for e in sentence.ents if e.start <= before.i < e.end and e.label_ == "DATE"), None)
+    offset = next((e for e in entities_in(sentence) if e.start <= before.i < e.end and e.label_ == "DATE"), None)
     match = _OFFSET.match(offset.text) if offset is not None else None
     if offset is None or match is None:
         return None
-    others = sorted((e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and e != offset),
+    others = sorted((e for e in entities_in(sentence) if e.label_ in {"DATE", "TIME"} and e != offset),
                     key=lambda e: abs(e.start - offset.start))  # fmt: skip
     found = (resolve(e.text, published) for e in others)
     reference = next((d for d, precision in found if d is not None and precision == "day"), anchor)
@@ -161,7 +162,7 @@ def _offset_clause(
 def sentence_date(sentence: SpacySpan, published: date | None, anchor: date | None) -> date | None:
     """The day a sentence's main verb is dated by, if it is ("had come away empty-handed on Monday")."""
     root = sentence.root
-    dates = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and _is_point(e) and _hangs_from(e, root)]
+    dates = [e for e in entities_in(sentence) if e.label_ in {"DATE", "TIME"} and _is_point(e) and _hangs_from(e, root)]
     if not dates or dates[0].text.lower().startswith(("since", "until")):
         return None
     relative = anchored(dates[0].text, anchor)
@@ -174,7 +175,7 @@ def sentence_date(sentence: SpacySpan, published: date | None, anchor: date | No
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
     """The time expression attached to the trigger (or to the verbs it is conjoined with or completes),
     else the date of the event noun it belongs to ("a summit on Thursday in which ... will discuss")."""
-    dates = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and _is_point(e)]
+    dates = [e for e in entities_in(sentence) if e.label_ in {"DATE", "TIME"} and _is_point(e)]
     if not dates:
         return None
     hosts = [trigger]

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsweave.model import Place, Span
+from newsweave.nlp import entities_in
 
 PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across", "around", "from"})
 
@@ -59,7 +60,7 @@ def event_place(
     destination: bool = False,
 ) -> Place | None:
     """The place the sentence gives for the event: attached by a preposition (or, if asked, any place in it)."""
-    places = [e for e in sentence.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+    places = [e for e in entities_in(sentence) if e.label_ in {"GPE", "LOC", "FAC"}]
     if not places:
         return None
     preps = PLACE_PREPS | ({"to", "into"} if destination else set())

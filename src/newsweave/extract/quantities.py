@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.extract.actor_mentions import country_of
 from newsweave.extract.dates import resolve
 from newsweave.model import Claim, Quote, Span
-from newsweave.nlp import sentence_of, text_of
+from newsweave.nlp import entities, entities_in, sentence_of, text_of
 from newsweave.ontology.lexicons import read_csv
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -115,7 +115,7 @@ def _value(text: str) -> float | None:
 def extract_claims(doc: Doc, article_id: str, published: date | None, quotes: Sequence[Quote]) -> list[Claim]:
     """Numeric claims in a parsed article."""
     claims = []
-    labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    labels = {(e.start_char, e.end_char): e.label_ for e in entities(doc)}
     for start, end in _candidates(doc):
         span = doc.char_span(start, end, label=labels.get((start, end), ""), alignment_mode="expand")
         if span is None:
@@ -128,7 +128,7 @@ def extract_claims(doc: Doc, article_id: str, published: date | None, quotes: Se
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     labels = {"CARDINAL", "MONEY", "QUANTITY", "DATE", "TIME", "PERCENT"}
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in labels]
+    spans = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in labels]
     spans += [m.span() for m in _VAGUE.finditer(text_of(doc))] + [m.span() for m in _FRACTION.finditer(text_of(doc))]
     spans = [_extend_range(text_of(doc), start, end) for start, end in spans]
     spans.sort()
@@ -214,7 +214,7 @@ def _owner(span: SpacySpan, noun: Token | None) -> str | None:
 
 
 def _country(token: Token) -> str | None:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
     return country_of(ent) if ent is not None and ent.label_ in {"GPE", "NORP"} else None
 
 
@@ -326,7 +326,7 @@ def _currency(span: SpacySpan) -> str | None:
 def _as_of(span: SpacySpan, published: date | None) -> date | None:
     points = [
         e
-        for e in sentence_of(span.root).ents
+        for e in entities_in(sentence_of(span.root))
         if e.label_ == "DATE" and e.start_char != span.start_char and _is_calendar(e)
     ]
     for point in points:
