@@ -40,8 +40,8 @@ def test_planted_copies_found_with_their_kind_and_nothing_else(corpus_db: Path) 
 
 def test_copies_ingested_before_their_original_point_at_it(tmp_path: Path) -> None:
     db = tmp_path / "late.duckdb"
-    newsweave.ingest([str(SAMPLE / VERBATIM), str(SAMPLE / "meridiandesk_2023-08-09_mediators-kept-out-of-niamey.html")],
-                     db=db)  # fmt: skip
+    paraphrase = SAMPLE / "meridiandesk_2023-08-09_mediators-kept-out-of-niamey.html"
+    newsweave.ingest([str(SAMPLE / VERBATIM), str(paraphrase)], db=db)
     assert newsweave.duplicates(db) == []
     newsweave.ingest([str(SAMPLE / WIRE)], db=db)
     found = {(d["outlet"], d["original_outlet"], d["kind"]) for d in newsweave.duplicates(db)}
@@ -155,3 +155,22 @@ def test_story_table_shape(corpus_db: Path) -> None:
     with newsweave.open_store(corpus_db, read_only=True) as store:
         rows = store_fusion.story_list(store)
     assert {"id", "label", "article_ids", "outlets", "first_date", "last_date", "top_actors"} <= set(rows[0])
+
+
+def test_framing_describes_each_outlet_from_its_own_spans(corpus_db: Path) -> None:
+    result = newsweave.framing(corpus_db)
+    with newsweave.open_store(corpus_db, read_only=True) as store:
+        events = {e["id"]: e for e in store.events()}
+        outlet_of = {r["id"]: r["outlet"] for r in store.articles()}
+    outlets = {o["outlet"]: o for o in result["outlets"]}
+    assert {"Sahel Wire", "Lagos Ledger", "Kano Courier", "Meridian Desk"} <= set(outlets)
+    for name, row in outlets.items():
+        for event_id in row["events_reported"]:
+            assert name in {outlet_of[a] or f"(article {a})" for a in events[event_id]["article_ids"]}
+        assert not set(row["events_missing"]) & set(row["events_reported"])
+        for event_id in row["events_missing"]:
+            assert events[event_id]["num_independent_sources"] >= 2
+    junta_words = {w.lower() for forms in outlets["Lagos Ledger"]["actor_labels"].values() for w in forms}
+    assert "junta" in junta_words
+    assert sum(outlets["Sahel Wire"]["quoted_voices"].values()) >= 3
+    assert any(row["events_missing"] for row in outlets.values())
