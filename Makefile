@@ -30,7 +30,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+# Browser tests drive Debian's Chromium (a browser download is impossible here).
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
+
+test: lint typecheck $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
