@@ -3,8 +3,9 @@
 ``num_independent_sources`` counts distinct sources after syndicated copies are
 collapsed onto their original's outlet (an article without an outlet is its own
 source). The confidence grows with independent sources (``1 - 0.5 ** n``: one
-source 0.5, two 0.75, three 0.875), is scaled by the share of sources that state
-the event rather than deny or negate it, and is halved when any source denies it.
+source 0.5, two 0.75, three 0.875), is scaled by how the sources state it (a
+source that states it counts 1, one that only reports it as someone's claim 0.75,
+one that denies or negates it 0), and is halved when any source denies it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 AGAINST = frozenset({"denied", "negated"})
+REPORTED_WEIGHT = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ def support(members: Sequence[Member], *, source_of: Mapping[str, str]) -> Suppo
     sources: dict[str, set[str]] = {}
     for m in members:
         sources.setdefault(source_of.get(m.article_id, m.outlet or m.article_id), set()).add(m.modality)
-    backing = sum(1 for modalities in sources.values() if modalities - AGAINST)
+    backing = sum(_weight(modalities) for modalities in sources.values())
     denied = any(m.modality == "denied" for m in members)
     n = len(sources)
     confidence = (1 - 0.5**n) * (backing / n if n else 0.0) * (0.5 if denied else 1.0)
@@ -55,3 +57,11 @@ def support(members: Sequence[Member], *, source_of: Mapping[str, str]) -> Suppo
         denied=denied,
         modalities=dict(Counter(m.modality for m in members)),
     )
+
+
+def _weight(modalities: set[str]) -> float:
+    """How firmly one source states the event: outright 1, only as someone's claim 0.75, not at all 0."""
+    stated = modalities - AGAINST
+    if not stated:
+        return 0.0
+    return REPORTED_WEIGHT if stated == {"reported"} else 1.0
