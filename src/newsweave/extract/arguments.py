@@ -8,9 +8,15 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from newsweave.model import ActorMention, DocActor
+from newsweave.nlp import sentence_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+GROUP_PRONOUNS = frozenset({"it"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Participles that, after "be", describe their subject's stance, not something done to it.
+STATES_OF_MIND = frozenset({"committed", "determined", "prepared", "resolved", "opposed", "ready", "willing",
+                            "engaged", "poised", "set"})  # fmt: skip
+DESCRIBING = frozenset({"relcl", "ccomp", "advcl", "punct"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "toward", "towards", "into", "from", "for"})
 MAX_ACTORS = 3
@@ -56,21 +62,65 @@ class ActorIndex:
         return []
 
     def of_phrase(self, head: Token) -> list[int]:
-        """Actors a noun phrase headed by ``head`` names: the head, its conjuncts, else inside it."""
+        """Actors a noun phrase headed by ``head`` names: the head, its conjuncts, else inside it (not inside a
+        clause that describes it: "leaders, who closed borders with Niger")."""
         lower = head.lower_
+        if lower in PLURAL_PRONOUNS:
+            return self.they(head)
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self.before(head.idx, person=lower in PERSON_PRONOUNS)
         heads = [head, *[t for t in head.conjuncts if t.i > head.i]]
         found = [local for h in heads for local in self.at(h)]
         if not found:
-            subtree = list(head.subtree)
-            found = self.within(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+            end = _phrase_end(head)
+            found = self.within(head.left_edge.idx, end.idx + len(end))
         return list(dict.fromkeys(found))[:MAX_ACTORS]
+
+    def they(self, pronoun: Token) -> list[int]:
+        """ "they" is the group the text last made a subject: earlier in its sentence, else in the sentence before.
+        A group that is no actor ("hundreds of protesters ... They also set fire") is no one."""
+        for subject in _earlier_subjects(pronoun):
+            if subject.lower_ in PLURAL_PRONOUNS or subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                continue
+            found = self.of_phrase(subject)
+            if (found and all(self.kinds.get(local) != "person" for local in found)) or len(found) > 1:
+                return found
+            if not found and subject.tag_ in {"NNS", "NNPS"}:
+                return []
+        return self.before(pronoun.idx, person=False)
+
+
+def _phrase_end(head: Token) -> Token:
+    """The last token of a noun phrase, leaving out the clauses that describe it."""
+    kept = [c for c in head.rights if c.dep_ not in DESCRIBING]
+    return kept[-1].right_edge if kept else head
+
+
+def _earlier_subjects(pronoun: Token) -> list[Token]:
+    """Subjects before a pronoun, nearest first: in its own sentence, then the main subject of the one before."""
+    sentence = sentence_of(pronoun)
+    found = [t for t in reversed(sentence[: pronoun.i - sentence.start]) if t.dep_ in {"nsubj", "nsubjpass"}]
+    if sentence.start > 0:
+        previous = sentence_of(pronoun.doc[sentence.start - 1])
+        found += [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return found
+
+
+def antecedent(clause: Token) -> Token:
+    """What a relative clause describes; "who" never describes a place, whatever the parse attached it to."""
+    head = clause.head
+    if any(c.lower_ == "who" for c in clause.children):
+        while head.ent_type_ in {"GPE", "LOC", "FAC"} or head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            if head.head == head:
+                return clause.head
+            head = head.head
+    return head
 
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through conjoined verbs, xcomp/relative clauses and auxiliaries."""
     token: Token | None = verb
+    came_by = ""
     for _ in range(4):
         if token is None:
             return None
@@ -78,18 +128,24 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             subject = subjects[0]
             if subject.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
-                return token.head
+                return antecedent(token)
             return subject
         agents = [c for c in token.children if c.dep_ == "agent"]
         if agents:
             objects = [c for c in agents[0].children if c.dep_ == "pobj"]
             return objects[0] if objects else None
+        passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if passive and token.lower_ in STATES_OF_MIND:  # "they were committed to ...": the subject acts
+            return passive[0]
+        if passive:  # "it was pushed out" has no doer; "she was not allowed to see" is the one who would see
+            return passive[0] if token is not verb and came_by == "xcomp" else None
         if token.dep_ == "relcl":
-            return token.head
+            return antecedent(token)
         if token.dep_ == "acl" and token.head.dep_ in {"dobj", "pobj", "attr"}:
             token = token.head.head  # "issued a statement urging ..." → issued
             continue
         climb = {"conj", "xcomp", "advcl", "ccomp", "acl"}
+        came_by = token.dep_
         token = token.head if token.dep_ in climb and token.head.i != token.i else None
     return None
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import event_date, sentence_date
 from newsweave.extract.modality import modality
-from newsweave.extract.places import country_place, event_place
+from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
 from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
 from newsweave.nlp import sentence_of, sentences, text_of
@@ -89,9 +90,9 @@ def extract_events(
     home = _home_country(actors, counts)
     roles = article_roles(actors, counts, home)
     kinds = {a.local_id: a.kind for a in actors}
-    junta = countries.get(roles["ruling"]) if "ruling" in roles else None
-    junta = junta or home
+    scene = _Scene(article.id, prefer, countries, home, _junta_country(roles, countries, doc, prefer) or home)
     found: list[EventMention] = []
+    placed: list[bool] = []
     quoted = quoted_spans(text_of(doc))
     anchor: date | None = None
     anchor_paragraph = -1
@@ -102,25 +103,15 @@ def extract_events(
         occasion = sentence_date(sentence, article.published, anchor)
         if occasion is not None:  # "The envoy had come away empty-handed on Monday." dates what follows
             anchor, anchor_paragraph = occasion, paragraph
-        for token, trigger in triggered:
-            event_type, mode = trigger.type, trigger.mode
-            state = modality(token, event_type, quoted=any(a <= token.idx < b for a, b in quoted))
-            event_type, mode, state = _recode(event_type, mode, state, token)
-            sources, targets = _arguments(token, index)
-            if not sources and subject_of(token) is None and token.pos_ != "NOUN":
-                sources = _sentence_subject(token, index)
-            sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
+        drafts = _reacting([_draft(token, trigger, index, roles, kinds, quoted) for token, trigger in triggered])
+        for token, event_type, mode, state, sources, targets in drafts:
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
             if when.text is not None and when.precision == "day" and not _durative(when.text):
                 anchor, anchor_paragraph = when.value, paragraph
             elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph):
                 when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
-            visit = event_type == "CONSULT" and mode == "visit"
-            where = (event_place(token, sentence, article.id, prefer=prefer, destination=visit)
-                     or _coup_place(event_type, mode, junta) or _actor_place(sources, countries)
-                     or event_place(token, sentence, article.id, prefer=prefer, attached_only=False)
-                     or (country_place(home) if home else None) or _actor_place(targets, countries))  # fmt: skip
+            where, stated = _locate(token, sentence, scene, event_type, mode, sources, targets)
             code = plover.coding(event_type, mode)
             found.append(EventMention(
                 article.id, len(found), Span(article.id, token.idx, token.idx + len(token), token.text), number,
@@ -128,7 +119,8 @@ def extract_events(
                 code.cameo, code.cameo_root, code.quad_class, code.goldstein,
                 Span(article.id, sentence.start_char, sentence.end_char, sentence.text),
             ))  # fmt: skip
-    return _group(found)
+            placed.append(stated)
+    return _group(found, placed)
 
 
 BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "once"})
@@ -163,6 +155,39 @@ def _points_back(trigger: Token) -> bool:
         return True
     return any(t.lemma_.lower() in OCCASIONS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                                                      for c in t.children) for t in sentence_of(trigger))  # fmt: skip
+
+
+Draft = tuple[Token, str, str | None, str, list[int], list[int]]
+
+
+def _draft(
+    token: Token,
+    trigger: plover.Trigger,
+    index: ActorIndex,
+    roles: dict[str, int],
+    kinds: dict[int, str],
+    quoted: list[tuple[int, int]],
+) -> Draft:
+    """One trigger's type, mode, modality and actors, before its date and place."""
+    state = modality(token, trigger.type, quoted=any(a <= token.idx < b for a, b in quoted))
+    event_type, mode, state = _recode(trigger.type, trigger.mode, state, token)
+    sources, targets = _arguments(token, index)
+    if not sources and subject_of(token) is None and token.pos_ != "NOUN":
+        sources = _sentence_subject(token, index)
+    sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
+    return token, event_type, mode, state, sources, targets
+
+
+def _reacting(drafts: list[Draft]) -> list[Draft]:
+    """Who an act answers is who did what it answers: "rejected the sanctions", "will not accept military
+    intervention", "her requests ... were turned down" target the sanctions', intervention's, requests' source."""
+    by_token = {d[0].i: d for d in drafts}
+    out: list[Draft] = []
+    for token, event_type, mode, state, sources, targets in drafts:
+        answered = [by_token[o.i] for o in objects_of(token) if o.i in by_token and o.i != token.i]
+        doers = [a for d in answered if d[1] != event_type for a in d[4] if a not in sources]
+        out.append((token, event_type, mode, state, sources, list(dict.fromkeys(doers)) or targets))
+    return out
 
 
 def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tuple[str, str | None, str]:
@@ -270,18 +295,64 @@ def _defaults(
     return sources, targets
 
 
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What an article tells about where its events happen, beyond each sentence."""
+
+    article_id: str
+    prefer: frozenset[str]
+    countries: dict[int, str | None]
+    home: str | None
+    junta: str | None
+
+
+def _junta_country(roles: dict[str, int], countries: dict[int, str | None], doc: Doc,
+                   prefer: frozenset[str]) -> str | None:  # fmt: skip
+    """Where the article's ruling body rules: its own country, its ousted leader's, else the article's scene."""
+    for role in ("ruling", "ousted"):
+        code = countries.get(roles[role]) if role in roles else None
+        if code:
+            return code
+    return scene_country(doc, prefer=prefer)
+
+
+def _locate(
+    token: Token,
+    sentence: SpacySpan,
+    scene: _Scene,
+    event_type: str,
+    mode: str | None,
+    sources: list[int],
+    targets: list[int],
+) -> tuple[Place | None, bool]:
+    """Where the event happened, and whether the sentence says so: a place hanging from the trigger, else the
+    country of a coup's junta or of the source, else a place the sentence puts something in, else the scene."""
+    visit = event_type == "CONSULT" and mode == "visit"
+    stated = event_place(token, sentence, scene.article_id, prefer=scene.prefer, destination=visit)
+    if stated is not None:
+        return stated, True
+    home = country_place(scene.home) if scene.home else None
+    where = (_coup_place(event_type, mode, scene.junta) or _actor_place(sources, scene.countries)
+             or event_place(token, sentence, scene.article_id, prefer=scene.prefer, attached_only=False)
+             or home or _actor_place(targets, scene.countries))  # fmt: skip
+    return where, False
+
+
 def _coup_place(event_type: str, mode: str | None, junta: str | None) -> Place | None:
     """A coup with no place named happened where the article's junta rules."""
     return country_place(junta) if event_type == "COERCE" and mode in {"seize", "arrest"} and junta else None
 
 
-def _group(events: list[EventMention]) -> list[EventMention]:
-    """Mentions of the same event in one article share the index of its first mention."""
+def _group(events: list[EventMention], placed: list[bool]) -> list[EventMention]:
+    """Mentions of the same event in one article share the index of its first mention, and the place one of
+    them states ("a summit on Thursday" ... "at their summit in Abuja")."""
     grouped: list[EventMention] = []
     for event in events:
         same = next((g for g in grouped if _same_event(g, event)), None)
         grouped.append(event if same is None else _with_index(event, same.index))
-    return grouped
+    stated = {e.index: e.place for e, s in zip(grouped, placed, strict=True) if s and e.place is not None}
+    return [e if s or e.index not in stated else replace(e, place=stated[e.index])
+            for e, s in zip(grouped, placed, strict=True)]  # fmt: skip
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
