@@ -1,0 +1,101 @@
+"""The FastAPI app: JSON endpoints mirroring the CLI and the dashboard, over a store opened read-only.
+
+One read-only DuckDB connection is opened when the app is created; each request
+reads through its own cursor of it (``deps.request_store``), so requests run in
+parallel and none can write.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from newsweave.errors import NotFoundError, UsageError
+from newsweave.store import Store
+from newsweave.web import api, pages
+
+STATIC = Path(__file__).parent / "static"
+# The dashboard runs no inline script and loads nothing from elsewhere.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# Swagger UI (/docs) is FastAPI's page: its script and style come from a CDN and it starts with an inline script.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+DOCS = ("/docs", "/redoc")
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``-style escapes: article text in an API
+    response can never be read as markup, whatever sniffs it (the parsed JSON is unchanged)."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+
+
+def create_app(db: Path) -> FastAPI:
+    """The API and dashboard over the store ``db``, opened read-only (it must exist)."""
+    root = Store(db, read_only=True)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        root.close()
+
+    app = FastAPI(
+        title="newsweave",
+        version=_version(),
+        summary="Structured, verifiable knowledge from overlapping news articles (read-only).",
+        lifespan=lifespan,
+        default_response_class=SafeJSONResponse,
+    )
+    app.state.root = root
+    app.middleware("http")(_security_headers)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(UsageError, _bad_request)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _version() -> str:
+    from newsweave import __version__
+
+    return __version__
+
+
+async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    docs = request.url.path in DOCS
+    response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
+def _not_found(request: Request, exc: Exception) -> Response:
+    return _error(request, 404, str(exc))
+
+
+def _bad_request(request: Request, exc: Exception) -> Response:
+    return _error(request, 422, str(exc))
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if pages.is_page(request.url.path):
+        return HTMLResponse(pages.error_page(request, status, message), status_code=status)
+    return SafeJSONResponse({"detail": message}, status_code=status)
