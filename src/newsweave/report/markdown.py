@@ -1,0 +1,59 @@
+"""Render the report as one Markdown file.
+
+Every value from the store passes through :func:`escape` (Jinja's ``finalize``):
+HTML is neutralised (``<script>`` becomes ``&lt;script&gt;``, so a Markdown
+renderer shows it as text) and Markdown syntax characters are backslash-escaped,
+so article text can neither inject markup nor break a table. Plots are embedded
+as SVG data URIs, so the file stays self-contained.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from newsweave.report.briefing import safe_url
+from newsweave.report.html import figure
+from newsweave.report.timeline import MARKDOWN_STYLE, date_label
+
+_SYNTAX = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def escape(value: Any) -> Any:
+    """Text safe to place anywhere in Markdown (tables included); :class:`Markup` passes through."""
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SYNTAX.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("newsweave.report", "templates"),
+        autoescape=False,
+        finalize=escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["when"] = lambda value, precision=None: "undated" if value is None else date_label(value, precision)
+    env.filters["figure"] = figure
+    env.filters["link"] = lambda url: Markup(f" <{url}>") if safe_url(url) else ""
+    env.filters["emphasis"] = lambda modality: Markup(MARKDOWN_STYLE.get(modality, ""))
+    return env
+
+
+def data_uri(svg: str) -> Markup:
+    """An SVG as a ``data:`` URI (base64, so nothing in it can close the Markdown image syntax)."""
+    return Markup("data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"))
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    images = {name: data_uri(svg) for name, svg in data["plots"].items()}
+    return environment().get_template("report.md.j2").render(**{**data, "plots": images})
