@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,6 +19,9 @@ class Settings(BaseSettings):
     workers: int = 1
     batch_size: int = 64
     languages: tuple[str, ...] = ("en",)
+    http_timeout: float = Field(default=10.0, gt=0)  # seconds to connect, and at most between two reads of a response
+    http_rate: float = Field(default=1.0, gt=0)  # at most this many requests per second to one host
+    user_agent: str | None = None  # default: newsweave/<version> (+ what it is)
 
 
 def get_settings() -> Settings:

@@ -1,18 +1,22 @@
-"""Walk paths (files, directories, ``-`` for stdin) and stream inputs one by one."""
+"""Walk paths (files, directories, ``-`` for stdin, URLs) and stream inputs one by one."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
 from newsweave.errors import InputError
 from newsweave.model import RawInput, Rejection, Skipped
+from newsweave.settings import get_settings
 from newsweave.sources.decode import check_size, decode, raw_hash
 from newsweave.sources.html import html_input
 from newsweave.sources.jsonl import iter_records, parse_record
 from newsweave.sources.text import text_input
+from newsweave.sources.warc import is_warc, read_warc
+from newsweave.sources.web import Fetcher, FetchOptions, is_url
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -22,26 +26,44 @@ SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT
 Item = RawInput | Rejection | Skipped
 
 
-def iter_inputs(paths: Iterable[str], *, max_bytes: int, stdin: TextIO | None = None) -> Iterator[Item]:
-    """Yield every input under ``paths`` lazily, in a stable order."""
-    for given in paths:
-        if given == "-":
-            yield from iter_records("<stdin>", stdin if stdin is not None else sys.stdin)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path, max_bytes=max_bytes)
-        elif path.exists():
-            yield from read_file(path, max_bytes=max_bytes)
-        else:
-            yield Rejection(given, "no such file or directory", "missing")
+def iter_inputs(
+    paths: Iterable[str], *, max_bytes: int, stdin: TextIO | None = None, fetch: FetchOptions | None = None
+) -> Iterator[Item]:
+    """Yield every input under ``paths`` lazily, in a stable order.
+
+    URLs (pages and feeds) share one HTTP client, opened at the first URL;
+    ``fetch`` defaults to the timeout, rate and user agent of the settings.
+    """
+    with ExitStack() as stack:
+        fetcher: Fetcher | None = None
+        for given in paths:
+            if is_url(given):
+                if fetcher is None:
+                    options = fetch or FetchOptions.from_settings(get_settings())
+                    fetcher = stack.enter_context(Fetcher(options, max_bytes=max_bytes))
+                yield from fetcher.inputs(given)
+            else:
+                yield from _local(given, max_bytes=max_bytes, stdin=stdin)
+
+
+def _local(given: str, *, max_bytes: int, stdin: TextIO | None) -> Iterator[Item]:
+    if given == "-":
+        yield from iter_records("<stdin>", stdin if stdin is not None else sys.stdin)
+        return
+    path = Path(given)
+    if path.is_dir():
+        yield from _walk(path, max_bytes=max_bytes)
+    elif path.exists():
+        yield from read_file(path, max_bytes=max_bytes)
+    else:
+        yield Rejection(given, "no such file or directory", "missing")
 
 
 def count_files(paths: Iterable[str]) -> int | None:
-    """How many input files ``paths`` hold (None when stdin is among them)."""
+    """How many input files ``paths`` hold (None when stdin or a URL, maybe a feed, is among them)."""
     total = 0
     for given in paths:
-        if given == "-":
+        if given == "-" or is_url(given):
             return None
         path = Path(given)
         total += sum(1 for _ in _candidates(path)) if path.is_dir() else 1
@@ -51,8 +73,12 @@ def count_files(paths: Iterable[str]) -> int | None:
 def _candidates(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
         hidden = any(p.startswith(".") for p in path.relative_to(root).parts)
-        if path.is_file() and not hidden and path.suffix.lower() in SUPPORTED:
+        if path.is_file() and not hidden and _supported(path):
             yield path
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED or is_warc(path)
 
 
 def _walk(root: Path, *, max_bytes: int) -> Iterator[Item]:
@@ -60,15 +86,18 @@ def _walk(root: Path, *, max_bytes: int) -> Iterator[Item]:
         hidden = any(p.startswith(".") for p in path.relative_to(root).parts)
         if not path.is_file() or hidden:
             continue
-        if path.suffix.lower() in SUPPORTED:
+        if _supported(path):
             yield from read_file(path, max_bytes=max_bytes)
         else:
             yield Skipped(str(path), f"not an input format ({path.suffix or 'no extension'})")
 
 
-def read_file(path: Path, *, max_bytes: int) -> Iterator[RawInput | Rejection]:
-    """Read one file; JSONL files stream one record per line."""
+def read_file(path: Path, *, max_bytes: int) -> Iterator[Item]:
+    """Read one file; JSONL files stream one record per line, WARC files one page per HTML response."""
     origin = str(path)
+    if is_warc(path):
+        yield from read_warc(path, max_bytes=max_bytes)
+        return
     try:
         kind = _kind(path)
         if kind == "jsonl":
