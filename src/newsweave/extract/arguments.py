@@ -10,9 +10,10 @@ from spacy.tokens import Token
 from newsweave.model import ActorMention, DocActor
 from newsweave.nlp import sentence_of
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Participles that, after "be", describe their subject's stance, not something done to it.
 STATES_OF_MIND = frozenset({"committed", "determined", "prepared", "resolved", "opposed", "ready", "willing",
                             "engaged", "poised", "set"})  # fmt: skip
@@ -65,29 +66,35 @@ class ActorIndex:
         """Actors a noun phrase headed by ``head`` names: the head, its conjuncts, else inside it (not inside a
         clause that describes it: "leaders, who closed borders with Niger")."""
         lower = head.lower_
-        if lower in PLURAL_PRONOUNS:
-            return self.they(head)
-        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-            return self.before(head.idx, person=lower in PERSON_PRONOUNS)
+        if lower in PLURAL_PRONOUNS or lower in PERSON_PRONOUNS:
+            return self.pointed_at(head, person=lower in PERSON_PRONOUNS)
+        if lower in GROUP_PRONOUNS:
+            return self.before(head.idx, person=False)
         heads = [head, *[t for t in head.conjuncts if t.i > head.i]]
         found = [local for h in heads for local in self.at(h)]
+        if not found and head.lemma_.lower() not in SPOKESPEOPLE:  # "the head of delegations ..., Minister X"
+            found = [local for c in head.children if c.dep_ == "appos" for local in self.at(c)]
         if not found:
             end = _phrase_end(head)
             found = self.within(head.left_edge.idx, end.idx + len(end))
         return list(dict.fromkeys(found))[:MAX_ACTORS]
 
-    def they(self, pronoun: Token) -> list[int]:
-        """ "they" is the group the text last made a subject: earlier in its sentence, else in the sentence before.
-        A group that is no actor ("hundreds of protesters ... They also set fire") is no one."""
-        for subject in _earlier_subjects(pronoun):
-            if subject.lower_ in PLURAL_PRONOUNS or subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    def pointed_at(self, pronoun: Token, *, person: bool) -> list[int]:
+        """A pronoun points at the person ("she", "his") or group ("they") the text last made a subject, earlier
+        in its sentence or in the sentence before; a group that is no actor ("hundreds of protesters ... They
+        also set fire") is no one. Else the nearest fitting actor before it."""
+        for subject in _earlier_subjects(pronoun, person=person):
+            if subject.pos_ == "PRON":
                 continue
             found = self.of_phrase(subject)
-            if (found and all(self.kinds.get(local) != "person" for local in found)) or len(found) > 1:
+            people = bool(found) and all(self.kinds.get(local) == "person" for local in found)
+            if person and people and len(found) == 1:
                 return found
-            if not found and subject.tag_ in {"NNS", "NNPS"}:
+            if not person and ((found and not people) or len(found) > 1):
+                return found
+            if not person and not found and subject.tag_ in {"NNS", "NNPS"}:
                 return []
-        return self.before(pronoun.idx, person=False)
+        return self.before(pronoun.idx, person=person)
 
 
 def _phrase_end(head: Token) -> Token:
@@ -96,10 +103,13 @@ def _phrase_end(head: Token) -> Token:
     return kept[-1].right_edge if kept else head
 
 
-def _earlier_subjects(pronoun: Token) -> list[Token]:
-    """Subjects before a pronoun, nearest first: in its own sentence, then the main subject of the one before."""
+def _earlier_subjects(pronoun: Token, *, person: bool) -> list[Token]:
+    """Subjects before a pronoun, nearest first: in its own sentence (for "he", "she", any name of a person
+    there), then the main subject of the one before."""
     sentence = sentence_of(pronoun)
-    found = [t for t in reversed(sentence[: pronoun.i - sentence.start]) if t.dep_ in {"nsubj", "nsubjpass"}]
+    named = {"PERSON"} if person else set()
+    found = [t for t in reversed(sentence[: pronoun.i - sentence.start])
+             if t.dep_ in {"nsubj", "nsubjpass"} or (t.ent_type_ in named and t.dep_ != "compound")]  # fmt: skip
     if sentence.start > 0:
         previous = sentence_of(pronoun.doc[sentence.start - 1])
         found += [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]

@@ -41,6 +41,8 @@ LIGHT_VERBS = frozenset({"impose", "announce", "adopt", "hold", "launch", "issue
                          "extend", "deliver", "send", "pay", "host", "call", "set", "mount", "lift",
                          "tighten"})  # fmt: skip
 REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
+# Prepositions that make an event noun the occasion or purpose of its clause's act ("flew in for talks").
+OCCASION_PREPS = frozenset({"for", "after", "during"})
 DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", "decree", "note", "document"})
 
 
@@ -172,8 +174,8 @@ def _draft(
     state = modality(token, trigger.type, quoted=any(a <= token.idx < b for a, b in quoted))
     event_type, mode, state = _recode(trigger.type, trigger.mode, state, token)
     sources, targets = _arguments(token, index)
-    if not sources and subject_of(token) is None and token.pos_ != "NOUN":
-        sources = _sentence_subject(token, index)
+    if not sources and subject_of(token) is None and token.pos_ != "NOUN" and token.dep_ != "amod":
+        sources = _sentence_subject(token, index)  # not for "the detained president": that says who, not by whom
     sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
     return token, event_type, mode, state, sources, targets
 
@@ -223,12 +225,32 @@ def _sentence_subject(token: Token, index: ActorIndex) -> list[int]:
 
 
 def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
-    sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for local in index.at(c)]
-    if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS:
-        subject = subject_of(noun.head)
+    sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+               for local in _owner(c, index)]  # fmt: skip
+    occasion = noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS
+    verb = noun.head.head if occasion else noun.head
+    light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
+    if not sources and (light or occasion) and verb.pos_ == "VERB":
+        subject = subject_of(verb)  # "held talks", "flew into Niamey for talks", "said after a meeting with"
         sources = index.of_phrase(subject) if subject is not None else []
     targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" for local in index.of_phrase(obj)]
+    if not targets:  # "talks lasting two hours with X", "held talks on Monday with X"
+        around = [c for c in noun.children if c.dep_ == "acl"] + ([noun.head] if light else [])
+        targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
+                   for local in index.of_phrase(obj)]  # fmt: skip
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def _owner(modifier: Token, index: ActorIndex) -> list[int]:
+    """Who a modifier names; "its", "their", "our" are the subject of the verb the noun hangs from ("The United
+    States reiterates our call"), else the actor they point back to."""
+    if modifier.dep_ != "poss" or modifier.pos_ != "PRON":
+        return index.at(modifier)
+    verb = modifier.head.head
+    subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subject is not None and subject.pos_ != "PRON":
+        return index.of_phrase(subject)
+    return index.of_phrase(modifier) if modifier.lower_ in {"its", "their", "his", "her"} else []
 
 
 def _actor_place(sources: list[int], countries: dict[int, str | None]) -> Place | None:
