@@ -45,6 +45,8 @@ def test_ingest_json_then_listings(tmp_path: Path) -> None:
     first = _cli("ingest", str(SEEDS), "--db", db, "--json")
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
+    stats = report.pop("stats")
+    assert stats["articles"] == 5 and stats["rejected"] == 0 and stats["words"] > 2000 and stats["articles_per_s"] > 0
     assert report.pop("analysis") == {"actors": 46, "duplicates": 0, "stories": 1, "events": report_events(db)}
     assert report == {
         "ingested": 5,

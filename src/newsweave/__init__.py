@@ -15,6 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+# `newsweave.report` and `newsweave.export` name both a module and a function of this API: the modules are
+# imported here, before the functions below are defined, so the names stay bound to the functions.
+from newsweave import export as _export_module
+from newsweave import report as _report_package  # noqa: F401
 from newsweave import store_fusion
 from newsweave.engine.analyze import analyze as _analyze
 from newsweave.engine.local import IngestOptions, Progress
@@ -42,9 +46,12 @@ __all__ = [
     "analyze",
     "conflicts",
     "duplicates",
+    "export",
     "framing",
     "ingest",
     "open_store",
+    "report",
+    "serve",
     "stories",
 ]
 
@@ -65,25 +72,30 @@ def ingest(
     progress: Progress | None = None,
     stdin: TextIO | None = None,
     analyze: bool = True,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestReport:
     """Read, clean, parse and store every article under ``paths``, then run the corpus stages.
 
-    ``paths`` may hold files, directories (walked recursively) and ``-``
-    (JSONL on stdin). Bad inputs are recorded as rejected with a reason;
-    articles already in the store are counted as duplicates, not added.
-    ``analyze=False`` skips the corpus stages (run :func:`analyze` later).
+    ``paths`` may hold files, directories (walked recursively), WARC files, ``-``
+    (JSONL on stdin) and http(s) URLs of pages or feeds. Bad inputs are recorded as
+    rejected with a reason; articles already in the store are counted as
+    duplicates, not added. ``analyze=False`` skips the corpus stages (run
+    :func:`analyze` later). ``engine="ray"`` runs the per-article stages on Ray
+    (a local instance, or the cluster at ``address``); the store is the same.
     """
     settings = settings or get_settings()
     options = IngestOptions(outlet=outlet, published=published, workers=workers or settings.workers, analyze=analyze)
+    if engine not in {"local", "ray"}:
+        raise UsageError(f"unknown engine {engine!r} (local or ray)")
     with open_store(db if db is not None else settings.db) as store:
-        return _ingest(
-            list(paths),
-            store=store,
-            settings=settings,
-            options=options,
-            progress=progress,
-            stdin=stdin,
-        )
+        if engine == "ray":
+            from newsweave.engine.ray import ingest as _ray_ingest
+
+            return _ray_ingest(list(paths), store=store, settings=settings, options=options,
+                               address=None if address in (None, "local") else address, progress=progress,
+                               stdin=stdin)  # fmt: skip
+        return _ingest(list(paths), store=store, settings=settings, options=options, progress=progress, stdin=stdin)
 
 
 def analyze(db: str | Path | None = None) -> dict[str, int]:
@@ -146,3 +158,32 @@ def actor_graph(db: str | Path | None = None) -> Any:
 
     with open_store(db, read_only=True) as store:
         return build_graph(store.actors(), store.cooccurrences())
+
+
+def report(db: str | Path | None = None, *, story: str | None = None, out: Path) -> Path:
+    """Write a story's briefing report (the largest story by default) to ``out``: ``.html`` or ``.md``.
+
+    One self-contained file: an extractive briefing whose every sentence cites its
+    articles, the timeline, key actors and their graph, conflicting figures, outlet
+    coverage and plots. The ``newsweave.report`` package holds the parts; this name
+    is the function (the package is imported first, so importing its modules never
+    rebinds it).
+    """
+    from newsweave.report.build import write_report
+
+    return write_report(db, story=story, out=out)
+
+
+def export(db: str | Path | None = None, *, fmt: str, out: Path) -> list[Path]:
+    """Export the store under ``out``: tables as ``csv``/``parquet``/``jsonl``, or events as ``gdelt``/``acled``."""
+    return _export_module.export(db, fmt=fmt, out=out)
+
+
+def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the read-only JSON API (OpenAPI docs at ``/docs``) and the dashboard at ``/`` until interrupted."""
+    import uvicorn
+
+    from newsweave.web import create_app
+
+    app = create_app(Path(db if db is not None else get_settings().db))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 import newsweave
@@ -70,14 +70,31 @@ def _published(value: str | None) -> date | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for JSONL on stdin.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories (recursive), WARC files, - for JSONL on stdin, or http(s) URLs."),
+    ] = None,
+    urls: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls",
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="Also ingest the URLs (pages or RSS/Atom feeds) listed in FILE, one per line; # comments.",
+        ),
+    ] = None,
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that do not name one.")] = None,
     published: Annotated[
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none."),
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="spaCy processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="spaCy processes (Ray actors with --engine ray).")] = 1,
+    engine: Annotated[str, typer.Option(help="local, or ray (needs pip install 'newsweave[ray]').")] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster: ray://HOST:PORT or auto [default: start a local Ray].")
+    ] = None,
     no_analyze: Annotated[
         bool, typer.Option("--no-analyze", help="Skip the corpus stages (run `newsweave analyze` later).")
     ] = False,
@@ -85,6 +102,9 @@ def ingest(
 ) -> None:
     """Read, clean, parse and store articles, then run the corpus stages. Bad inputs are recorded with a reason."""
     given = _published(published)
+    paths = [*(paths or []), *(sources.read_url_list(str(urls)) if urls else [])]
+    if not paths:
+        raise typer.BadParameter("give at least one path or URL, or --urls FILE", param_hint="PATHS")
     total = sources.count_files(paths)
     with _progress(disable=as_json) as bar:
         task = bar.add_task("ingest", total=total)
@@ -97,7 +117,15 @@ def ingest(
                 bar.update(task, advance=1, description=Path(name).name[:40])
 
         report = newsweave.ingest(
-            paths, db=db, outlet=outlet, published=given, workers=workers, progress=advance, analyze=not no_analyze
+            paths,
+            db=db,
+            outlet=outlet,
+            published=given,
+            workers=workers,
+            progress=advance,
+            analyze=not no_analyze,
+            engine=engine,
+            address=address,
         )
     if as_json:
         _json(report.as_dict())
@@ -107,11 +135,20 @@ def ingest(
         raise typer.Exit(1)
 
 
+class _RateColumn(ProgressColumn):
+    """Inputs per second so far."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text(f"{speed:.1f} inputs/s" if speed else "", style="progress.data.speed")
+
+
 def _progress(*, disable: bool) -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
         console=err,
         transient=True,
@@ -386,6 +423,55 @@ def framing(
         for r in result["outlets"]
     ]  # fmt: skip
     print_table(out, view, ("outlet", "reported", "missing", "voices", "labels"))
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (anything but localhost exposes the store).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the read-only JSON API (docs at /docs) and the dashboard (at /) over the store."""
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        err.print(
+            f"WARNING: serving on {host}: anyone who can reach this address can read every article in the store "
+            "(there is no authentication). Use --host 127.0.0.1 unless that is what you want.",
+            style="bold red",
+            highlight=False,
+            markup=False,
+        )
+    err.print(f"newsweave: serving http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", highlight=False)
+    newsweave.serve(db, host=host, port=port)
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--out", help="Report file: .html (self-contained page) or .md.")],
+    db: DbOption = None,
+    story: Annotated[str | None, typer.Option("--story", metavar="ID", help="Story id [default: the largest].")] = None,
+) -> None:
+    """A story's briefing: cited extractive summary, timeline, actors, conflicting figures, coverage, plots."""
+    if output.suffix.lower() not in {".html", ".htm", ".md", ".markdown"}:
+        raise typer.BadParameter("the report file must end in .html or .md", param_hint="--out")
+    path = newsweave.report(db, story=story, out=output)
+    err.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--out", help="Directory to write the files into (created if missing).")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet, jsonl, gdelt or acled.")] = "csv",
+) -> None:
+    """Export the tables (csv, parquet, jsonl) or the events as GDELT 2.0 / ACLED columns (see docs/export.md)."""
+    from newsweave.export import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    for path in newsweave.export(db, fmt=fmt, out=output):
+        err.print(f"wrote {path}", highlight=False)
 
 
 def _figure(value: dict[str, Any]) -> str:

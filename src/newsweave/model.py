@@ -271,12 +271,22 @@ class IngestReport:
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     analysis: dict[str, int] = field(default_factory=dict)
+    parsed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    def stats(self) -> dict[str, Any]:
+        """Throughput of the run: articles parsed, their words, wall time and articles per second."""
+        rate = self.parsed / self.seconds if self.seconds else 0.0
+        return {"articles": self.parsed, "words": self.words, "seconds": round(self.seconds, 3),
+                "articles_per_s": round(rate, 2), "rejected": len(self.rejected)}  # fmt: skip
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ingested": self.ingested,
             "duplicates": self.duplicates,
             "analysis": self.analysis,
+            "stats": self.stats(),
             "rejected": [{"path": r.origin, "reason": r.reason, "code": r.code} for r in self.rejected],
             "skipped": [{"path": s.origin, "reason": s.reason} for s in self.skipped],
         }

@@ -6,6 +6,7 @@ written per batch by the single writer (this process).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -48,23 +49,28 @@ def ingest(
     stdin: TextIO | None = None,
 ) -> IngestReport:
     """Ingest every input under ``paths`` into ``store`` and report what happened."""
+    started = time.perf_counter()
     report = IngestReport()
     in_flight: set[str] = set()
-    items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin)
+    fetch = sources.FetchOptions.from_settings(settings)
+    items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin, fetch=fetch)
     fresh = _fresh_articles(items, store, settings, options, report, in_flight, progress)
     parsed = nlp.parse(fresh, workers=options.workers, batch_size=settings.batch_size)
     batch: list[Parsed] = []
     for doc, article in parsed:
-        batch.append(_extract(doc, article))
+        report.parsed += 1
+        report.words += article.words
+        batch.append(extract_parsed(doc, article))
         if len(batch) >= settings.batch_size:
-            _flush(batch, store, report, in_flight)
-    _flush(batch, store, report, in_flight)
+            write_batch(batch, store, report, in_flight)
+    write_batch(batch, store, report, in_flight)
+    report.seconds = time.perf_counter() - started
     if report.ingested and options.analyze:
         report.analysis = analyze(store)
     return report
 
 
-def _extract(doc: Doc, article: Article) -> Parsed:
+def extract_parsed(doc: Doc, article: Article) -> Parsed:
     """Every per-article extractor over one parsed article."""
     local, linked = extract_actors(doc, article.id)
     events = extract_events(doc, article, local, linked)
@@ -89,7 +95,7 @@ def _fresh_articles(
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
-        outcome = item if isinstance(item, Rejection) else _build(item, settings, options)
+        outcome = item if isinstance(item, Rejection) else build_article(item, settings, options)
         if isinstance(outcome, Rejection):
             report.rejected.append(outcome)
             store.add_rejected(outcome)
@@ -100,7 +106,7 @@ def _fresh_articles(
             yield outcome.text, outcome
 
 
-def _build(raw: RawInput, settings: Settings, options: IngestOptions) -> Article | Rejection:
+def build_article(raw: RawInput, settings: Settings, options: IngestOptions) -> Article | Rejection:
     try:
         return build(
             raw,
@@ -115,7 +121,7 @@ def _build(raw: RawInput, settings: Settings, options: IngestOptions) -> Article
         return Rejection(raw.origin, f"internal error while cleaning: {type(exc).__name__}: {exc}", "internal")
 
 
-def _flush(batch: list[Parsed], store: Store, report: IngestReport, in_flight: set[str]) -> None:
+def write_batch(batch: list[Parsed], store: Store, report: IngestReport, in_flight: set[str]) -> None:
     if not batch:
         return
     report.ingested += store.add_articles(batch)

@@ -35,6 +35,13 @@ def print_ingest(console: Console, report: IngestReport) -> None:
         f"{len(report.rejected)} rejected; {len(report.skipped)} skipped.",
         highlight=False,
     )
+    if report.parsed:
+        stats = report.stats()
+        console.print(f"Parsed {stats['articles']} article(s), {stats['words']:,} words in {stats['seconds']:.1f} s "
+                      f"({stats['articles_per_s']:.1f} articles/s).", highlight=False)  # fmt: skip
+    if report.analysis:
+        counts = ", ".join(f"{n} {what}" for what, n in report.analysis.items())
+        console.print(f"Corpus: {counts}.", highlight=False)
     for item in report.rejected:
         console.print(Text(f"  rejected {item.origin}: {item.reason}"))
     for skip in report.skipped:

@@ -1,0 +1,154 @@
+"""The Ray engine: the same per-article stages as the local engine, run by Ray Data actors.
+
+The driver reads the inputs (files, WARC, feeds — the same sources as the local
+engine) and ships them to a Ray Dataset in chunks; ``map_batches`` runs build
+(clean, language, dates) → spaCy → extractors in a pool of actors that each
+load the model once; the driver writes the results to the store in order, so
+article ranks, ids and everything extracted are the same as with the local
+engine. Without an address a local Ray instance is started (and stopped).
+
+Ray is an optional extra: ``pip install 'newsweave[ray]'``.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from newsweave import nlp, sources
+from newsweave.engine.analyze import analyze
+from newsweave.engine.local import IngestOptions, Progress, build_article, extract_parsed, write_batch
+from newsweave.errors import UsageError
+from newsweave.model import IngestReport, Parsed, RawInput, Rejection, Skipped
+from newsweave.settings import Settings
+from newsweave.store import Store
+
+CHUNK = 2000  # inputs shipped to the cluster at a time: the driver never holds more
+
+
+def ingest(
+    paths: Iterable[str],
+    *,
+    store: Store,
+    settings: Settings,
+    options: IngestOptions,
+    address: str | None = None,
+    progress: Progress | None = None,
+    stdin: TextIO | None = None,
+) -> IngestReport:
+    """Ingest every input under ``paths`` through Ray into ``store``."""
+    ray = _ray()
+    started = time.perf_counter()
+    report = IngestReport()
+    local = address is None
+    if local:
+        # one logical CPU more than the workers, for the tasks that feed them
+        ray.init(num_cpus=options.workers + 1, include_dashboard=False, log_to_driver=False,
+                 _node_ip_address="127.0.0.1")  # fmt: skip
+    else:
+        ray.init(address=address, log_to_driver=False)
+    try:
+        fetch = sources.FetchOptions.from_settings(settings)
+        items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin, fetch=fetch)
+        for chunk in _chunks(_raw_inputs(items, store, report, progress), CHUNK):
+            _run_chunk(ray, chunk, store=store, settings=settings, options=options, report=report)
+    finally:
+        if local:
+            ray.shutdown()
+    report.seconds = time.perf_counter() - started
+    if report.ingested and options.analyze:
+        report.analysis = analyze(store)
+    return report
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise UsageError("the Ray engine needs Ray: pip install 'newsweave[ray]'") from exc
+    return ray
+
+
+def _raw_inputs(
+    items: Iterator[RawInput | Rejection | Skipped], store: Store, report: IngestReport, progress: Progress | None
+) -> Iterator[RawInput]:
+    for item in items:
+        if progress is not None:
+            progress(item.origin)
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        elif isinstance(item, Rejection):
+            report.rejected.append(item)
+            store.add_rejected(item)
+        else:
+            yield item
+
+
+def _chunks(items: Iterator[RawInput], size: int) -> Iterator[list[RawInput]]:
+    chunk: list[RawInput] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_chunk(
+    ray: Any, chunk: list[RawInput], *, store: Store, settings: Settings, options: IngestOptions, report: IngestReport
+) -> None:
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    dataset = ray.data.from_items([{"raw": pickle.dumps(raw)} for raw in chunk])
+    results = dataset.map_batches(
+        _Worker, fn_constructor_kwargs={"settings": settings, "options": options},
+        compute=ray.data.ActorPoolStrategy(size=options.workers), num_cpus=1, batch_size=settings.batch_size,
+        batch_format="numpy",
+    )  # fmt: skip
+    batch: list[Parsed] = []
+    in_flight: set[str] = set()
+    for row in results.iter_rows():
+        outcome = pickle.loads(row["result"])
+        if isinstance(outcome, Rejection):
+            report.rejected.append(outcome)
+            store.add_rejected(outcome)
+            continue
+        if outcome.article.id in in_flight or store.has_article(outcome.article.id):
+            report.duplicates += 1
+            continue
+        in_flight.add(outcome.article.id)
+        report.parsed += 1
+        report.words += outcome.article.words
+        batch.append(outcome)
+        if len(batch) >= settings.batch_size:
+            write_batch(batch, store, report, in_flight)
+    write_batch(batch, store, report, in_flight)
+
+
+class _Worker:
+    """A Ray actor: loads spaCy once, then builds, parses and extracts batches of raw inputs."""
+
+    def __init__(self, settings: Settings, options: IngestOptions) -> None:
+        self.settings, self.options = settings, options
+        nlp.load()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        outcomes: list[Parsed | Rejection] = []
+        articles = []
+        for blob in batch["raw"]:
+            built = build_article(pickle.loads(blob), self.settings, self.options)
+            outcomes.append(built if isinstance(built, Rejection) else _pending)
+            if not isinstance(built, Rejection):
+                articles.append((len(outcomes) - 1, built))
+        parsed = nlp.parse(((article.text, index) for index, article in articles), batch_size=len(articles) or 1)
+        for (doc, index), (_, article) in zip(parsed, articles, strict=True):
+            outcomes[index] = extract_parsed(doc, article)
+        return {"result": [pickle.dumps(outcome) for outcome in outcomes]}
+
+
+_pending = Rejection("", "not processed")
