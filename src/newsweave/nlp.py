@@ -48,7 +48,10 @@ def load() -> Language:
 def parse(texts: Iterable[tuple[str, T]], *, workers: int = 1, batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in order; ``workers`` > 1 uses spaCy's process pool."""
     nlp = load()
-    yield from nlp.pipe(texts, as_tuples=True, n_process=max(1, workers), batch_size=batch_size)
+    pairs = ((text, (text, context)) for text, context in texts)
+    for doc, (text, context) in nlp.pipe(pairs, as_tuples=True, n_process=max(1, workers), batch_size=batch_size):
+        doc.user_data["newsweave_text"] = text  # spaCy keeps the text exactly; ``doc.text`` would rebuild it
+        yield doc, context
 
 
 def mentions(doc: Doc, article_id: str) -> list[Mention]:
