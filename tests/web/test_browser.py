@@ -46,12 +46,7 @@ def _serve(db: Path) -> Iterator[str]:
         _wait(base, server)
         yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        _stop(server)
 
 
 def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
@@ -194,9 +189,13 @@ def test_serve_warns_loudly_off_localhost(corpus_db: Path) -> None:
         first = server.stderr.readline()
         assert first.startswith("WARNING: serving on 127.0.0.2") and "no authentication" in first
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen[Any]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
