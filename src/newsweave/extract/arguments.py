@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsweave.model import ActorMention, DocActor
 from newsweave.nlp import sentence_of
@@ -21,6 +21,8 @@ DESCRIBING = frozenset({"relcl", "ccomp", "advcl", "punct"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "toward", "towards", "into", "from", "for"})
 MAX_ACTORS = 3
+SPOKESPERSON_REACH = 10  # tokens between a spokesperson's title and his name ("spokesman Col. Maj. X")
+WHEN = frozenset({"DATE", "TIME"})
 
 
 class ActorIndex:
@@ -30,6 +32,26 @@ class ActorIndex:
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self.starts = [m.span.start for m in self.mentions]
         self.kinds = {a.local_id: a.kind for a in actors}
+        self.speaks_for: dict[int, list[int]] = {}
+
+    def learn_spokespeople(self, doc: Doc) -> None:
+        """Who each spokesperson speaks for: the actors his title names ("junta spokesman X", "a spokesman for
+        the junta, X")."""
+        for title in (t for t in doc if t.lemma_.lower() in SPOKESPEOPLE):
+            whose = [c for c in title.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            whose += [o for p in title.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            orgs = [local for t in whose for local in self.of_phrase(t) if self.kinds.get(local) != "person"]
+            near = doc[max(0, title.i - SPOKESPERSON_REACH) : title.i + SPOKESPERSON_REACH + 1]
+            people = [(abs(t.i - title.i), local) for t in near for local in self.at(t)
+                      if self.kinds.get(local) == "person"]  # fmt: skip
+            if orgs and people:
+                self.speaks_for.setdefault(min(people)[1], list(dict.fromkeys(orgs)))
+
+    def spoken_for(self, found: list[int]) -> list[int]:
+        """A spokesperson reporting a deed ("spokesman X said the accords were revoked") reports his
+        organisation's deed."""
+        return self.speaks_for.get(found[0], found) if len(found) == 1 else found
 
     def at(self, token: Token) -> list[int]:
         """Local actors whose mention covers this token."""
@@ -135,6 +157,7 @@ def subject_of(verb: Token) -> Token | None:
         if token is None:
             return None
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+        subjects = [c for c in subjects if not _dateline(c)] or subjects
         if subjects:
             subject = subjects[0]
             if subject.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
@@ -160,11 +183,18 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _dateline(token: Token) -> bool:
+    """ "NIAMEY, Aug 9 (Sahel Wire) - Niger's rulers refused": the capitalised place opening a story is no subject."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    first = token.i == 0 or token.doc[token.i - 1].is_space
+    return first and token.is_upper and len(token) > 1 and following is not None and following.text == ","
+
+
 def objects_of(trigger: Token) -> list[Token]:
     """Direct objects, passive subjects and the objects of target prepositions."""
     found = [c for c in trigger.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-        found += [c for c in prep.children if c.dep_ == "pobj"]
+        found += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]  # not "on Tuesday"
     if not found:  # "refused to let the envoys in": the object of the verb it governs
         for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"):
             found += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]

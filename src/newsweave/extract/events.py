@@ -84,7 +84,8 @@ def extract_events(
     doc: Doc, article: Article, actors: Sequence[DocActor], mentions: Sequence[ActorMention]
 ) -> list[EventMention]:
     """Every event mention in a parsed article."""
-    index = ActorIndex(mentions, actors)
+    index = ActorIndex(_participants(text_of(doc), article.outlet, mentions), actors)
+    index.learn_spokespeople(doc)
     countries = {a.local_id: a.country for a in actors}
     prefer = frozenset(a.country for a in actors if a.kind == "state" and a.country)
     uncertain = article.published_source == "inferred" or bool(article.published_flag)
@@ -123,6 +124,20 @@ def extract_events(
             ))  # fmt: skip
             placed.append(stated)
     return _group(found, placed)
+
+
+# "NIAMEY, Aug 9 (Sahel Wire) - " and "By Hadiza Garba, Niamey": who wrote the story, not who acted in it.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^\n()]{0,20})?(?:\s*\([^()\n]{1,40}\))?\s+[-–—]{1,2}\s", re.M)
+BYLINE = re.compile(r"^By [^\n]{1,80}$", re.M)
+
+
+def _participants(text: str, outlet: str | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """The mentions that can take part in events: not an outlet credited in a dateline or byline, nor the
+    article's own outlet."""
+    credits = [m.span() for pattern in (DATELINE, BYLINE) for m in pattern.finditer(text)]
+    own = outlet.casefold() if outlet else None
+    return [m for m in mentions if m.span.text.casefold() != own
+            and not any(a <= m.span.start < b for a, b in credits)]  # fmt: skip
 
 
 BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "once"})
@@ -220,7 +235,7 @@ def _sentence_subject(token: Token, index: ActorIndex) -> list[int]:
         if subject is not None:
             found = index.of_phrase(subject)
             if found:
-                return found
+                return index.spoken_for(found)
     return []
 
 
