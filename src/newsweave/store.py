@@ -2,11 +2,23 @@
 
 The store is the single source of truth. Writers are the engine and the
 public API; every output reads through :class:`Store`.
+
+DuckDB lets one process hold a file for writing, and then no other process can
+open it, not even read-only. So a writer publishes a read snapshot
+(``<db>.snapshot``): a copy of the committed store, written to a temporary file
+and renamed over the old one, when it opens the store, at most every
+``SNAPSHOT_EVERY`` seconds after a commit, and when it closes. A reader that
+finds the store locked reads the latest snapshot instead; a writer that finds it
+held by readers waits for them (up to ``LOCK_WAIT`` seconds).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import shutil
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -100,7 +112,22 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "ALTER TABLE claims ADD COLUMN cumulative BOOLEAN;",
     ),
     ("0006_fusion", fusion.MIGRATION),
+    (
+        "0007_analysis_state",
+        "CREATE TABLE analysis_state (id INTEGER PRIMARY KEY, articles BIGINT, max_seq BIGINT, finished_at TIMESTAMP);",
+    ),
 )
+
+SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
+LOCK_WAIT = 30.0  # seconds a writer waits for readers (or a reader for a first snapshot) before giving up
+_LOCKED = ("Could not set lock", "Conflicting lock")
+
+
+def snapshot_path(path: str | Path) -> Path:
+    """Where the writer of ``path`` publishes its read snapshot."""
+    path = Path(path)
+    return path.with_name(path.name + ".snapshot")
+
 
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "published_source", "chars")
 ARTICLE_DETAIL = (*ARTICLE_FIELDS, "published_evidence", "published_flag", "lang", "origin",
@@ -126,16 +153,50 @@ LEFT JOIN articles art ON art.id = m.article_id
 class Store:
     """A newsweave DuckDB file. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_wait: float = LOCK_WAIT) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.source = self.path  # the file read: the store, or its snapshot while another process writes it
+        self._published = time.monotonic()  # the migrations do not publish; the first snapshot follows them
+        self._file: int | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path} (run `newsweave ingest` first)")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.con = self._open_reader(lock_wait) if read_only else self._open_writer(lock_wait)
         if not read_only:
+            # The snapshot is copied through this descriptor, open as long as the store: closing any descriptor
+            # of a file drops every POSIX lock the process holds on it, DuckDB's writer lock included.
+            self._file = os.open(self.path, os.O_RDONLY) if self.path.exists() else None
             self.migrate()
+            self.publish()
+        elif not self._scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'"):
+            self.con.close()
+            raise StoreError(f"{self.path} holds no newsweave tables yet (was the ingest that made it interrupted?)")
+
+    def _open_writer(self, lock_wait: float) -> duckdb.DuckDBPyConnection:
+        """Open for writing, waiting while readers of other processes hold the file."""
+        deadline = time.monotonic() + lock_wait
+        while True:
+            try:
+                return _connect(self.path, read_only=False)
+            except _Locked as exc:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"store {self.path} is locked by another process: {exc}") from exc
+                time.sleep(0.05)
+
+    def _open_reader(self, lock_wait: float) -> duckdb.DuckDBPyConnection:
+        """Open read-only; while another process writes the store, read its latest snapshot."""
+        try:
+            return _connect(self.path, read_only=True)
+        except _Locked:
+            pass
+        snapshot = snapshot_path(self.path)
+        deadline = time.monotonic() + lock_wait
+        while not snapshot.exists():
+            if time.monotonic() >= deadline:
+                raise StoreError(f"store {self.path} is being written by another process and has no snapshot yet")
+            time.sleep(0.05)
+        self.source = snapshot
+        return _connect(snapshot, read_only=True)
 
     def __enter__(self) -> Store:
         return self
@@ -144,23 +205,51 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if not self.read_only:
+            self._publish_quietly()
         self.con.close()
+        if self._file is not None:
+            os.close(self._file)  # after DuckDB has let the file go (see __init__)
+
+    def publish(self, *, force: bool = True) -> None:
+        """Publish the committed store as ``<db>.snapshot`` for readers (unless published less than
+        ``SNAPSHOT_EVERY`` seconds ago and not ``force``). Call between transactions."""
+        if self.read_only or self._file is None:
+            return
+        if not force and time.monotonic() - self._published < SNAPSHOT_EVERY:
+            return
+        self.con.execute("CHECKPOINT")  # everything committed is now in the file itself, none in the WAL
+        target = snapshot_path(self.path)
+        temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        with open(self._file, "rb", closefd=False) as source, temp.open("wb") as copy:
+            source.seek(0)
+            shutil.copyfileobj(source, copy, 1 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
+        os.replace(temp, target)  # atomic: a reader opens the old snapshot or the new one, never a partial copy
+        self._published = time.monotonic()
+
+    def _publish_quietly(self) -> None:
+        with contextlib.suppress(duckdb.Error, OSError):  # a snapshot serves readers: closing never fails for it
+            self.publish()
 
     # -- schema --------------------------------------------------------------
     def migrate(self) -> list[str]:
-        """Apply pending named migrations in order; returns the names applied."""
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
-        )
-        done = {row[0] for row in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        """Apply pending named migrations in order, all in one transaction; returns the names applied.
+
+        A store is never seen half-migrated: a run killed while creating it leaves an empty file.
+        """
         applied = []
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            with self.transaction():
-                self.con.execute(sql)
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, rows.now()])
-            applied.append(name)
+        with self.transaction():
+            self.con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+            )
+            done = {row[0] for row in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+            for name, sql in MIGRATIONS:
+                if name not in done:
+                    self.con.execute(sql)
+                    self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, rows.now()])
+                    applied.append(name)
         return applied
 
     def migrations(self) -> list[str]:
@@ -168,7 +257,26 @@ class Store:
         return [row[0] for row in rows]
 
     def transaction(self) -> _Transaction:
-        return _Transaction(self.con)
+        """``with store.transaction():`` commits everything in the block or nothing (and may publish a snapshot)."""
+        return _Transaction(self)
+
+    # -- corpus-stage bookkeeping ---------------------------------------------
+    def analysis_pending(self) -> bool:
+        """Whether articles were stored since the corpus stages last ran to the end."""
+        done = self.con.execute("SELECT articles, max_seq FROM analysis_state WHERE id = 1").fetchall()
+        return not done or done[0] != self._article_mark()
+
+    def mark_analyzed(self) -> None:
+        """Record that the corpus stages ran to the end over every stored article."""
+        articles, max_seq = self._article_mark()
+        with self.transaction():
+            self.con.execute(
+                "INSERT OR REPLACE INTO analysis_state VALUES (1, ?, ?, ?)", [articles, max_seq, rows.now()]
+            )
+
+    def _article_mark(self) -> tuple[int, int]:
+        found = self.con.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles").fetchall()[0]
+        return int(found[0]), int(found[1])
 
     # -- writes --------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -387,12 +495,27 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+class _Locked(StoreError):
+    """Another process holds the file (DuckDB allows one writer, or any number of readers)."""
+
+
+def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        if isinstance(exc, duckdb.IOException) and any(marker in str(exc) for marker in _LOCKED):
+            raise _Locked(str(exc)) from exc
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+
 class _Transaction:
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def __enter__(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
+        self.store.con.execute("BEGIN TRANSACTION")
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        self.store.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not exc_type:
+            self.store.publish(force=False)

@@ -4,6 +4,11 @@ Each stage reads what it needs from the store, calls the pure functions of
 ``fuse/`` and writes its table back. Copies and stories are incremental (only
 articles new since the last run are placed; ids stay stable); actors and merged
 events are re-derived from blocked comparisons, which keeps them sub-quadratic.
+
+Every stage writes in one transaction, so a run killed part-way leaves each
+table as it was before the stage or as it is after it; the run is recorded as
+finished only after the last stage, and ``ingest`` re-runs the stages while a
+killed run left them unfinished.
 """
 
 from __future__ import annotations
@@ -29,21 +34,24 @@ def find_copies(store: Store) -> int:
     """Index new articles in the LSH bands, label their candidate pairs, re-point every copy. Returns copies."""
     new = tables.unbanded(store)
     if new:
-        fresh = tables.docs(store, new)
-        keys = {article_id: dedup.band_keys(dedup.signature(doc.text)) for article_id, doc in fresh.items()}
-        with store.transaction():
-            tables.add_bands(store, keys)
-        candidates = tables.band_candidates(store, new)
-        candidates += _paraphrase_candidates(store, fresh)
-        known = tables.docs(store, {x for pair in candidates for x in pair})
-        found = dedup.label_pairs((known[a], known[b]) for a, b in candidates)
-        with store.transaction():
-            tables.add_pairs(store, found)
+        with store.transaction():  # bands and pairs together: banded articles are never compared again
+            _index_new(store, new)
     pairs = tables.pairs(store)
     members = tables.docs(store, {x for p in pairs for x in (p.copy, p.original)})
     copies = dedup.syndications(members, pairs)
     tables.replace_duplicates(store, copies)
     return len(copies)
+
+
+def _index_new(store: Store, new: list[str]) -> None:
+    """Put new articles in the LSH bands and store their labelled candidate pairs."""
+    fresh = tables.docs(store, new)
+    keys = {article_id: dedup.band_keys(dedup.signature(doc.text)) for article_id, doc in fresh.items()}
+    tables.add_bands(store, keys)
+    candidates = tables.band_candidates(store, new)
+    candidates += _paraphrase_candidates(store, fresh)
+    known = tables.docs(store, {x for pair in candidates for x in pair})
+    tables.add_pairs(store, dedup.label_pairs((known[a], known[b]) for a, b in candidates))
 
 
 def _paraphrase_candidates(store: Store, fresh: dict[str, dedup.Doc]) -> list[tuple[str, str]]:
@@ -104,4 +112,5 @@ def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]
         if progress is not None:
             progress(name)
         counts[name] = step(store)
+    store.mark_analyzed()
     return counts

@@ -65,8 +65,8 @@ def ingest(
             write_batch(batch, store, report, in_flight)
     write_batch(batch, store, report, in_flight)
     report.seconds = time.perf_counter() - started
-    if report.ingested and options.analyze:
-        report.analysis = analyze(store)
+    if options.analyze and (report.ingested or store.analysis_pending()):
+        report.analysis = analyze(store)  # also after a run killed before its corpus stages ended
     return report
 
 

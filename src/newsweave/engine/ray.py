@@ -58,7 +58,7 @@ def ingest(
         if local:
             ray.shutdown()
     report.seconds = time.perf_counter() - started
-    if report.ingested and options.analyze:
+    if options.analyze and (report.ingested or store.analysis_pending()):
         report.analysis = analyze(store)
     return report
 

@@ -1,15 +1,15 @@
 """The FastAPI app: JSON endpoints mirroring the CLI and the dashboard, over a store opened read-only.
 
-One read-only DuckDB connection is opened when the app is created; each request
-reads through its own cursor of it (``deps.request_store``), so requests run in
-parallel and none can write.
+Each request opens the store read-only for itself (``deps.request_store``) and
+closes it after, so requests run in parallel, none can write, and nothing holds
+the file between requests: an ingest can start while the app serves, and during
+it requests read the snapshot the ingest publishes.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,21 +47,14 @@ class SafeJSONResponse(JSONResponse):
 
 def create_app(db: Path) -> FastAPI:
     """The API and dashboard over the store ``db``, opened read-only (it must exist)."""
-    root = Store(db, read_only=True)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        root.close()
-
+    Store(db, read_only=True).close()  # fail now, not at the first request, if there is no readable store
     app = FastAPI(
         title="newsweave",
         version=_version(),
         summary="Structured, verifiable knowledge from overlapping news articles (read-only).",
-        lifespan=lifespan,
         default_response_class=SafeJSONResponse,
     )
-    app.state.root = root
+    app.state.db = db
     app.middleware("http")(_security_headers)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(UsageError, _bad_request)

@@ -16,20 +16,13 @@ from newsweave.store import Store
 MAX_LIMIT = 1000
 
 
-class CursorStore(Store):
-    """A :class:`Store` reading through its own cursor of a shared read-only connection.
-
-    A DuckDB connection is not thread-safe; a cursor per request is.
-    """
-
-    def __init__(self, parent: Store) -> None:  # no super().__init__: the connection exists already
-        self.path = parent.path
-        self.con = parent.con.cursor()
-
-
 def request_store(request: Request) -> Iterator[Store]:
-    """Dependency: a store for this request only, closed after it."""
-    store = CursorStore(request.app.state.root)
+    """Dependency: the store opened read-only for this request only, closed after it.
+
+    Holding no connection between requests leaves the file free for an ingest; while
+    one runs, the request reads the snapshot it publishes (see :mod:`newsweave.store`).
+    """
+    store = Store(request.app.state.db, read_only=True)
     try:
         yield store
     finally:
