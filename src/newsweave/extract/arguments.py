@@ -22,6 +22,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "toward", "towards", "into", "from", "for"})
 MAX_ACTORS = 3
 SPOKESPERSON_REACH = 10  # tokens between a spokesperson's title and his name ("spokesman Col. Maj. X")
+# Verbs whose object does what the verb they govern says ("accused France of planning to intervene").
+OBJECT_CONTROL = frozenset({"accuse", "suspect", "force", "compel", "oblige", "allow", "permit", "invite",
+                            "persuade", "encourage", "order", "tell", "help", "authorise", "authorize"})  # fmt: skip
 WHEN = frozenset({"DATE", "TIME"})
 
 
@@ -174,6 +177,9 @@ def subject_of(verb: Token) -> Token | None:
             return passive[0] if token is not verb and came_by == "xcomp" else None
         if token.dep_ == "relcl":
             return antecedent(token)
+        controller = _controlling_object(token)
+        if controller is not None:  # "accused France of planning to intervene": France would intervene
+            return controller
         if token.dep_ == "acl" and token.head.dep_ in {"dobj", "pobj", "attr"}:
             token = token.head.head  # "issued a statement urging ..." → issued
             continue
@@ -181,6 +187,19 @@ def subject_of(verb: Token) -> Token | None:
         came_by = token.dep_
         token = token.head if token.dep_ in climb and token.head.i != token.i else None
     return None
+
+
+def _controlling_object(verb: Token) -> Token | None:
+    """The object of an object-control verb is the doer of the verb it governs ("accused France of planning to
+    intervene", "forced the envoys to leave")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "of":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return None
+    if head.i == verb.i or head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj"), None)
 
 
 def _dateline(token: Token) -> bool:

@@ -43,6 +43,9 @@ LIGHT_VERBS = frozenset({"impose", "announce", "adopt", "hold", "launch", "issue
 REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
 # Prepositions that make an event noun the occasion or purpose of its clause's act ("flew in for talks").
 OCCASION_PREPS = frozenset({"for", "after", "during"})
+# Armed men a passive moves ("Wagner fighters have been deployed"): their owner is who moved them.
+FORCES = frozenset({"troop", "troops", "soldier", "fighter", "force", "forces", "mercenary", "unit", "contingent",
+                    "battalion", "personnel", "army"})  # fmt: skip
 DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", "decree", "note", "document"})
 
 
@@ -224,8 +227,12 @@ def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
         return _noun_arguments(token, index)
     subject = subject_of(token)
     sources = index.of_phrase(subject) if subject is not None else []
-    targets = [local for obj in objects_of(token) for local in index.of_phrase(obj)]
-    return sources, list(dict.fromkeys(targets))
+    objects = objects_of(token)
+    forces = [o for o in objects if o.dep_ == "nsubjpass" and o.lemma_.lower() in FORCES] if subject is None else []
+    if forces:  # "Wagner fighters have been deployed": whose forces moved them
+        sources = [local for o in forces for local in index.of_phrase(o)]
+    targets = [local for obj in objects if obj not in forces for local in index.of_phrase(obj)]
+    return sources, list(dict.fromkeys(t for t in targets if t not in sources))
 
 
 def _sentence_subject(token: Token, index: ActorIndex) -> list[int]:
