@@ -6,11 +6,13 @@ A pure per-article stage: no store, no files, no network.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from newsweave import lang, pubdate
 from newsweave.clean import clean_html, clean_text
 from newsweave.errors import InputError
+from newsweave.limits import Limits, check_text
 from newsweave.model import Article, Cleaned, RawInput
 
 EVIDENCE_RULES = frozenset({"caption", "photo-credit"})
@@ -33,9 +35,15 @@ def build(
     published: date | None = None,
     min_words: int = 25,
     languages: tuple[str, ...] = ("en",),
+    limits: Limits | None = None,
 ) -> Article:
-    """Turn a raw input into an article, or raise :class:`InputError` with the reason."""
-    cleaned = _clean(raw)
+    """Turn a raw input into an article, or raise :class:`InputError` with the reason.
+
+    ``limits`` bound what a hostile input may cost (default: those of the settings).
+    """
+    limits = limits or Limits.from_settings()
+    cleaned = _clean(raw, limits)
+    check_text(cleaned.text, limits=limits)
     meta = {**cleaned.meta, **raw.meta}
     words = len(cleaned.text.split())
     if words < min_words:
@@ -61,7 +69,7 @@ def build(
         text=cleaned.text,
         extra=extra,
     )
-    url = meta.get("url")
+    url = web_url(meta.get("url"))
     source = meta.get("outlet") or outlet
     return Article(
         id=content_id(cleaned.text, url=url, outlet=source),
@@ -80,7 +88,15 @@ def build(
     )
 
 
-def _clean(raw: RawInput) -> Cleaned:
+def web_url(url: str | None) -> str | None:
+    """The URL if it is an http(s) one; anything else (``javascript:``, ``data:``, junk) is not kept as a link."""
+    if url is None:
+        return None
+    url = url.strip()
+    return url if re.match(r"https?://[^\s<>\"'`]+$", url, re.I) else None
+
+
+def _clean(raw: RawInput, limits: Limits) -> Cleaned:
     if raw.kind == "html":
-        return clean_html(raw.content, url=raw.meta.get("url"))
+        return clean_html(raw.content, url=raw.meta.get("url"), limits=limits)
     return clean_text(raw.content)

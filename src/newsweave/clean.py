@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import trafilatura
 
 from newsweave.errors import InputError
+from newsweave.limits import Limits, check_html, printable, within
 from newsweave.model import Cleaned, DroppedLine
 from newsweave.pubdate import find_marker
 
@@ -85,10 +86,28 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
     )
 
 
-def clean_html(html: str, *, url: str | None = None) -> Cleaned:
-    """Extract the article body and metadata from HTML, then apply the line rules."""
+def clean_html(html: str, *, url: str | None = None, limits: Limits | None = None) -> Cleaned:
+    """Extract the article body and metadata from HTML, then apply the line rules.
+
+    A page whose shape would make the parser slow (see :mod:`newsweave.limits`)
+    is refused before parsing, and extraction is bounded by ``html_timeout``.
+    """
+    limits = limits or Limits()
+    html = printable(html)
+    check_html(html, limits=limits)
+    doc = within(limits.html_timeout, "extracting the page's text", lambda: _extract(html, url))
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError("no article body found in the HTML page", code="no_body")
+    meta = _html_meta(doc)
+    cleaned = clean_text(text, detect_title=False)
+    body, dropped = _strip_repeated_title(cleaned, meta.get("title"))
+    return Cleaned(body, meta.get("title"), dropped, cleaned.marker, meta)
+
+
+def _extract(html: str, url: str | None) -> object:
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             html,
             url=url,
             with_metadata=True,
@@ -98,13 +117,6 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"HTML could not be parsed: {exc}", code="html") from exc
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise InputError("no article body found in the HTML page", code="no_body")
-    meta = _html_meta(doc)
-    cleaned = clean_text(text, detect_title=False)
-    body, dropped = _strip_repeated_title(cleaned, meta.get("title"))
-    return Cleaned(body, meta.get("title"), dropped, cleaned.marker, meta)
 
 
 def _strip_repeated_title(cleaned: Cleaned, title: str | None) -> tuple[str, tuple[DroppedLine, ...]]:
@@ -130,7 +142,7 @@ def _html_meta(doc: object) -> dict[str, str]:
 
 
 def _split_lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n")
+    return printable(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n")
 
 
 def _drop_boilerplate(lines: list[_Line], dropped: list[DroppedLine]) -> list[_Line]:

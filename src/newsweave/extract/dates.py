@@ -30,6 +30,14 @@ _DURATION = re.compile(
 PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
 
 
+def shift(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends (a hostile "published: 9999-12-31")."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 @lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None, *, future: bool = False) -> tuple[date | None, str | None]:
     """A time expression to ``(date, precision)`` relative to ``published``; (None, None) if unknown."""
@@ -38,26 +46,40 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
     expression = re.sub(r"\s+", " ", expression)
     weekday = _WEEKDAY.search(expression)
     if weekday and published is not None:
-        target = WEEKDAYS.index(weekday.group(1))
-        if re.search(r"\blast week\b", expression):
-            monday = published - timedelta(days=published.weekday() + 7)
-            return monday + timedelta(days=target), "day"
-        delta = (target - published.weekday()) % 7
-        return (published + timedelta(days=delta), "day") if future else (
-            published - timedelta(days=(published.weekday() - target) % 7), "day")  # fmt: skip
+        day = _weekday(published, WEEKDAYS.index(weekday.group(1)), last_week=bool(re.search(r"\blast week\b",
+                       expression)), future=future)  # fmt: skip
+        return (day, "day") if day is not None else (None, None)
     if published is None and not re.search(r"\b(19|20)\d{2}\b", expression):
         return None, None
-    base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
-    parser = _parser(base, future)
-    data = parser.get_date_data(expression)
-    if data.date_obj is None:
+    value, period = _parse(expression, published, future)
+    if value is None:
         return None, None
-    value = data.date_obj.date()
-    precision = PRECISION.get(data.period or "day", "day")
+    return _to_precision(expression, value, period)
+
+
+def _weekday(published: date, target: int, *, last_week: bool, future: bool) -> date | None:
+    if last_week:
+        return shift(published, target - published.weekday() - 7)
+    if future:
+        return shift(published, (target - published.weekday()) % 7)
+    return shift(published, -((published.weekday() - target) % 7))
+
+
+def _parse(expression: str, published: date | None, future: bool) -> tuple[date | None, str | None]:
+    base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
+    try:
+        data = _parser(base, future).get_date_data(expression)
+    except (OverflowError, ValueError):  # dateparser near the calendar's ends
+        return None, None
+    return (data.date_obj.date(), data.period) if data.date_obj is not None else (None, None)
+
+
+def _to_precision(expression: str, value: date, period: str | None) -> tuple[date | None, str | None]:
+    precision = PRECISION.get(period or "day", "day")
     if "ago" in expression:
         precision = "day"
     elif "week" in expression:
-        value, precision = value - timedelta(days=value.weekday()), "week"
+        value, precision = value - timedelta(days=value.weekday()), "week"  # a Monday: never before 0001-01-01
     elif precision == "year":
         value = date(value.year, 1, 1)
     elif precision == "month":
@@ -93,10 +115,10 @@ def anchored(text: str, anchor: date | None) -> date | None:
     what = match.group("what").lower()
     if match.group("n"):
         step = {"a": 1, "one": 1, "two": 2, "three": 3}[match.group("n").lower()]
-        return anchor + timedelta(days=step if match.group("dir").lower() in {"after", "later"} else -step)
+        return shift(anchor, step if match.group("dir").lower() in {"after", "later"} else -step)
     offsets = {"same day": 0, "that day": 0, "that night": 0, "day before": -1, "day after": 1, "next day": 1,
                "following day": 1}  # fmt: skip
-    return anchor + timedelta(days=offsets[what])
+    return shift(anchor, offsets[what])
 
 
 def event_date(
@@ -154,9 +176,9 @@ def _offset_clause(
         return None
     n = _NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
     days = n * (7 if match.group("unit").lower() == "week" else 1)
-    value = reference - timedelta(days=days) if mark.lower_ == "after" else reference + timedelta(days=days)
+    value = shift(reference, -days if mark.lower_ == "after" else days)
     full = sentence.doc[offset.start : mark.i + 1]
-    return value, full
+    return (value, full) if value is not None else None
 
 
 def sentence_date(sentence: SpacySpan, published: date | None, anchor: date | None) -> date | None:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from newsweave.errors import InputError
 from newsweave.model import RawInput, Rejection, Skipped
@@ -24,6 +24,7 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT
 
 Item = RawInput | Rejection | Skipped
+_CHUNK = 1 << 16
 
 
 def iter_inputs(
@@ -48,7 +49,7 @@ def iter_inputs(
 
 def _local(given: str, *, max_bytes: int, stdin: TextIO | None) -> Iterator[Item]:
     if given == "-":
-        yield from iter_records("<stdin>", stdin if stdin is not None else sys.stdin)
+        yield from iter_records("<stdin>", stdin if stdin is not None else sys.stdin, max_depth=_json_depth())
         return
     path = Path(given)
     if path.is_dir():
@@ -131,16 +132,34 @@ def _kind(path: Path) -> str:
     return "jsonl" if head.startswith(b"{") else "text"
 
 
+def _json_depth() -> int:
+    return get_settings().max_json_depth
+
+
 def _read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawInput | Rejection]:
+    """One record per line; a line over ``max_bytes`` is refused without being held whole in memory."""
+    max_depth = _json_depth()
     with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+        for number, (line, size) in enumerate(_bounded_lines(handle, max_bytes), start=1):
+            if not line.strip() and size == len(line):
                 continue
             origin = f"{path}:{number}"
             try:
-                check_size(len(line), limit=max_bytes)
+                check_size(size, limit=max_bytes)
                 text, _ = decode(line)
             except InputError as exc:
                 yield Rejection(origin, str(exc), exc.code)
                 continue
-            yield parse_record(origin, text)
+            yield parse_record(origin, text, max_depth=max_depth)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """``(line, size)`` per line; a line over ``limit`` bytes is cut there (``size`` is its true length)."""
+    while line := handle.readline(limit + 1):
+        size = len(line)
+        if size > limit and not line.endswith(b"\n"):
+            while rest := handle.readline(_CHUNK):
+                size += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+        yield line, size

@@ -7,17 +7,25 @@ images, ...) are skipped and counted in one summary per file. A truncated or
 corrupt record is rejected with its byte offset (a broken gzip member also
 loses the rest of its file); the records before it are kept. Origins are
 ``FILE:OFFSET``, the offset ``warcio extract FILE OFFSET`` takes.
+
+A ``.warc.gz`` is first scanned member by member with bounded buffers: a
+member that expands past ``4 × max_bytes + 1 MiB`` at over 100:1 (a
+decompression bomb) is rejected with its offset, and the records are read
+only up to it (warcio would otherwise read the bomb's first "line" into memory
+whole: 5 GB of RSS for a 1 MB file of zeros).
 """
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsweave import pubdate
 from newsweave.errors import InputError
+from newsweave.limits import Limits, check_html
 from newsweave.model import RawInput, Rejection, Skipped
 from newsweave.sources.decode import raw_hash
 from newsweave.sources.payload import decode_payload, is_html
@@ -27,6 +35,7 @@ if TYPE_CHECKING:
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _CHUNK = 1 << 16
+BOMB_RATIO = 100
 
 
 def is_warc(path: Path) -> bool:
@@ -40,17 +49,21 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawInput | Rejection | 
 
     skipped: Counter[str] = Counter()
     offset = 0
+    bomb = _scan(path, cap=4 * max_bytes + (1 << 20)) if path.name.lower().endswith(".gz") else None
     try:
         with path.open("rb") as handle:
-            records = WARCIterator(handle)
+            size = bomb[0] if bomb else path.stat().st_size
+            records = WARCIterator(_Upto(handle, size))
             for record in records:
                 offset = records.offset
                 yield from _record(record, f"{path}:{offset}", max_bytes=max_bytes, skipped=skipped)
-            offset, size = records.offset, path.stat().st_size
+            offset = records.offset
     except Exception as exc:  # warcio and zlib raise many kinds on broken archives
         yield Rejection(f"{path}:{offset}", f"broken WARC record at byte {offset}: {_describe(exc)}", "warc")
     else:
-        if offset < size:
+        if bomb is not None:
+            yield Rejection(f"{path}:{bomb[0]}", bomb[1], "too_large")
+        elif offset < size:
             yield Rejection(
                 f"{path}:{offset}",
                 f"truncated or corrupt WARC data from byte {offset} ({size - offset} bytes unreadable)",
@@ -58,6 +71,53 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawInput | Rejection | 
             )
     if skipped:
         yield Skipped(str(path), "WARC records skipped: " + ", ".join(f"{n} {why}" for why, n in skipped.items()))
+
+
+class _Upto:
+    """A binary file that ends at byte ``size`` (warcio reads it through ``read`` and ``tell``)."""
+
+    def __init__(self, handle: BinaryIO, size: int) -> None:
+        self._handle, self._size = handle, size
+
+    def read(self, n: int = -1) -> bytes:
+        left = self._size - self._handle.tell()
+        return self._handle.read(left if n < 0 else min(n, left)) if left > 0 else b""
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+
+def _scan(path: Path, *, cap: int) -> tuple[int, str] | None:
+    try:
+        return find_bomb(path, cap=cap)
+    except (OSError, zlib.error):  # not gzip, or broken: warcio says so record by record
+        return None
+
+
+def find_bomb(path: Path, *, cap: int) -> tuple[int, str] | None:
+    """The offset of the first gzip member that expands past ``cap`` at over 100:1, and why; never inflates
+    more than ``cap`` plus one chunk of any member."""
+    start = consumed = out = 0
+    inflater = zlib.decompressobj(wbits=31)
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            while chunk:
+                before = len(chunk)
+                out += len(inflater.decompress(chunk, _CHUNK))
+                chunk = inflater.unconsumed_tail or inflater.unused_data
+                consumed += before - len(chunk) if not inflater.eof else before - len(inflater.unused_data)
+                if out > cap and out > BOMB_RATIO * max(1, consumed - start):
+                    return start, _bomb_reason(start, out, consumed - start)
+                if inflater.eof:
+                    start, out, inflater = consumed, 0, zlib.decompressobj(wbits=31)
+    return None
+
+
+def _bomb_reason(offset: int, out: int, size: int) -> str:
+    return (
+        f"decompression bomb: the gzip member at byte {offset} inflates {size:,} bytes to over {out:,} "
+        f"(more than {BOMB_RATIO}:1); it and the rest of the file are not read"
+    )
 
 
 def _record(
@@ -114,9 +174,18 @@ def _meta(record: ArcWarcRecord, html: str) -> dict[str, str]:
     if url:
         meta["url"] = url.strip("<> ")
     crawled = record.rec_headers.get_header("WARC-Date")
-    if crawled and pubdate.html_date(html, meta.get("url")) is None:
+    if crawled and _parsable(html) and pubdate.html_date(html, meta.get("url")) is None:
         meta["published"] = crawled[:10]
     return meta
+
+
+def _parsable(html: str) -> bool:
+    """False for a page the HTML parser would choke on (it is rejected when built, with the reason)."""
+    try:
+        check_html(html, limits=Limits.from_settings())
+    except InputError:
+        return False
+    return True
 
 
 def _describe(exc: Exception) -> str:
