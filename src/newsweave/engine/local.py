@@ -22,6 +22,7 @@ from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.extract.quantities import extract_claims
 from newsweave.extract.quotes import extract_quotes
+from newsweave.limits import Limits
 from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
 from newsweave.store import Store
@@ -114,6 +115,7 @@ def build_article(raw: RawInput, settings: Settings, options: IngestOptions) -> 
             published=options.published,
             min_words=settings.min_words,
             languages=settings.languages,
+            limits=Limits.from_settings(settings),
         )
     except InputError as exc:
         return Rejection(raw.origin, str(exc), exc.code)
