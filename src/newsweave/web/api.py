@@ -16,8 +16,10 @@ from newsweave import store_queries as queries
 from newsweave.errors import NotFoundError
 from newsweave.web.deps import FilterDep, Limit, Offset, StoreDep
 
-router = APIRouter(tags=["api"])
-Records = list[dict[str, Any]]
+TOO_LONG: dict[int | str, dict[str, Any]] = {414: {"description": "Path or query string too long."}}
+router = APIRouter(tags=["api"], responses=TOO_LONG)
+Record = dict[str, Any]
+Records = list[Record]
 TOTAL = {"X-Total-Count": {"description": "Records in the whole listing.", "schema": {"type": "integer"}}}
 PAGED: dict[int | str, dict[str, Any]] = {200: {"headers": TOTAL}, 422: {"description": "A bad filter or page."}}
 ONE: dict[int | str, dict[str, Any]] = {404: {"description": "No such record."}}
@@ -47,7 +49,7 @@ def articles(
 
 
 @router.get("/articles/{ref:path}", responses=ONE)
-def article(store: StoreDep, ref: Annotated[str, Path(description="Article id, unique id prefix or URL.")]) -> Any:
+def article(store: StoreDep, ref: Annotated[str, Path(description="Article id, unique id prefix or URL.")]) -> Record:
     """One article with its cleaned text."""
     return store.article(ref)
 
@@ -65,7 +67,7 @@ def actors(
 
 
 @router.get("/actors/{ref}", responses=ONE)
-def actor(store: StoreDep, ref: Annotated[str, Path(description="Actor id, name or any alias.")]) -> Any:
+def actor(store: StoreDep, ref: Annotated[str, Path(description="Actor id, name or any alias.")]) -> Record:
     """One actor, with every mention of it in ``mention_spans``."""
     row = store.actor(ref)
     return {**row, "mention_spans": row.pop("mentions_list")}
@@ -78,7 +80,9 @@ def events(response: Response, store: StoreDep, wanted: FilterDep, limit: Limit 
 
 
 @router.get("/events/{ref}", responses=ONE)
-def event(store: StoreDep, ref: Annotated[str, Path(description="Event id (or the id of one of its members).")]) -> Any:
+def event(
+    store: StoreDep, ref: Annotated[str, Path(description="Event id (or the id of one of its members).")]
+) -> Record:
     """One real event."""
     return queries.event(store, ref)
 
@@ -96,7 +100,7 @@ def stories(response: Response, store: StoreDep, limit: Limit = 100, offset: Off
 
 
 @router.get("/stories/{ref}", responses=ONE)
-def story(store: StoreDep, ref: Annotated[str, Path(description="Story id.")]) -> Any:
+def story(store: StoreDep, ref: Annotated[str, Path(description="Story id.")]) -> Record:
     """One story."""
     found = fusion.story_list(store, story=ref)
     if not found:

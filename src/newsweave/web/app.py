@@ -34,6 +34,8 @@ DOCS_CSP = (
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 DOCS = ("/docs", "/redoc")
+MAX_QUERY = 2000  # characters of a query string; more is refused with 414
+MAX_PATH = 2000  # characters of a path (an article URL used as an id fits); more is refused with 414
 
 
 class SafeJSONResponse(JSONResponse):
@@ -55,6 +57,7 @@ def create_app(db: Path) -> FastAPI:
         default_response_class=SafeJSONResponse,
     )
     app.state.db = db
+    app.middleware("http")(_limit_request)
     app.middleware("http")(_security_headers)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(UsageError, _bad_request)
@@ -78,6 +81,15 @@ async def _security_headers(request: Request, call_next: Callable[[Request], Awa
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Frame-Options"] = "DENY"
     return response
+
+
+async def _limit_request(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Refuse an over-long path or query string with 414 before any route sees it."""
+    query, path = request.scope.get("query_string", b""), request.scope.get("raw_path") or request.url.path.encode()
+    if len(query) > MAX_QUERY or len(path) > MAX_PATH:
+        limit = f"at most {MAX_PATH} characters of path and {MAX_QUERY} of query string"
+        return _error(request, 414, f"request URI too long ({limit})")
+    return await call_next(request)
 
 
 def _not_found(request: Request, exc: Exception) -> Response:

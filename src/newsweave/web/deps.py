@@ -14,6 +14,7 @@ from newsweave.ontology.plover import categories
 from newsweave.store import Store
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000  # far past any listing; bounded so that it always fits the database's integers
 
 
 def request_store(request: Request) -> Iterator[Store]:
@@ -31,7 +32,7 @@ def request_store(request: Request) -> Iterator[Store]:
 
 StoreDep = Annotated[Store, Depends(request_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, description="Records to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
 
 
 def event_filter(
