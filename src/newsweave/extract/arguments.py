@@ -106,12 +106,15 @@ class ActorIndex:
 
     def pointed_at(self, pronoun: Token, *, person: bool) -> list[int]:
         """A pronoun points at the person ("she", "his") or group ("they") the text last made a subject, earlier
-        in its sentence or in the sentence before; a group that is no actor ("hundreds of protesters ... They
+        in its sentence or in the sentence before (for "they", a plural one); a group that is no actor ("hundreds of protesters ... They
         also set fire") is no one. Else the nearest fitting actor before it."""
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
         for subject in _earlier_subjects(pronoun, person=person):
             if subject.pos_ == "PRON":
                 continue
             found = self.of_phrase(subject)
+            if plural and subject.tag_ == "NN" and not subject.conjuncts and len(found) < 2:
+                continue  # "the regional bloc" is not "they"; "the letter signed by both countries' ministers" is
             people = bool(found) and all(self.kinds.get(local) == "person" for local in found)
             if person and people and len(found) == 1:
                 return found

@@ -250,9 +250,13 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
     sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                for local in _owner(c, index)]  # fmt: skip
     occasion = noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS
-    verb = noun.head.head if occasion else noun.head
     light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
-    if not sources and (light or occasion) and verb.pos_ == "VERB":
+    framed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else noun
+    named = framed.dep_ in {"ccomp", "xcomp", "oprd"}  # "they would consider that a declaration of war"
+    verb = noun.head.head if occasion else framed.head if named else noun.head
+    if named and verb.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head  # "warned that any intervention would be considered a declaration of war": who warned
+    if not sources and (light or occasion or named) and verb.pos_ == "VERB":
         subject = subject_of(verb)  # "held talks", "flew into Niamey for talks", "said after a meeting with"
         sources = index.of_phrase(subject) if subject is not None else []
     targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" for local in index.of_phrase(obj)]
