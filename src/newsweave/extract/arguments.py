@@ -105,9 +105,9 @@ class ActorIndex:
         return list(dict.fromkeys(found))[:MAX_ACTORS]
 
     def pointed_at(self, pronoun: Token, *, person: bool) -> list[int]:
-        """A pronoun points at the person ("she", "his") or group ("they") the text last made a subject, earlier
-        in its sentence or in the sentence before (for "they", a plural one); a group that is no actor ("hundreds of protesters ... They
-        also set fire") is no one. Else the nearest fitting actor before it."""
+        """A pronoun points at the person ("she", "his") or group ("they": a plural one) the text last made a
+        subject, earlier in its sentence or in the sentence before; a group that is no actor ("hundreds of
+        protesters ... They also set fire") is no one. Else the nearest fitting actor before it."""
         plural = pronoun.lower_ in PLURAL_PRONOUNS
         for subject in _earlier_subjects(pronoun, person=person):
             if subject.pos_ == "PRON":

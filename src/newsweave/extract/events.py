@@ -251,7 +251,7 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
                for local in _owner(c, index)]  # fmt: skip
     occasion = noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS
     light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
-    framed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else noun
+    framed = _framing(noun)
     named = framed.dep_ in {"ccomp", "xcomp", "oprd"}  # "they would consider that a declaration of war"
     verb = noun.head.head if occasion else framed.head if named else noun.head
     if named and verb.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -265,6 +265,13 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
         targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
                    for local in index.of_phrase(obj)]  # fmt: skip
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def _framing(noun: Token) -> Token:
+    """The noun an event noun is "of" ("a declaration of war"), else the event noun itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
 
 
 def _owner(modifier: Token, index: ActorIndex) -> list[int]:
