@@ -259,12 +259,18 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
     if not sources and (light or occasion or named) and verb.pos_ == "VERB":
         subject = subject_of(verb)  # "held talks", "flew into Niamey for talks", "said after a meeting with"
         sources = index.of_phrase(subject) if subject is not None else []
-    targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" for local in index.of_phrase(obj)]
+    targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" and not _purpose(obj, index)
+               for local in index.of_phrase(obj)]  # fmt: skip
     if not targets:  # "talks lasting two hours with X", "held talks on Monday with X"
         around = [c for c in noun.children if c.dep_ == "acl"] + ([noun.head] if light else [])
         targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
                    for local in index.of_phrase(obj)]  # fmt: skip
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def _purpose(obj: Token, index: ActorIndex) -> bool:
+    """ "an ultimatum for the return of President Bazoum": what the act is for, not whom it is against."""
+    return obj.head.lower_ == "for" and not any(index.at(t) for t in [obj, *obj.conjuncts])
 
 
 def _framing(noun: Token) -> Token:
