@@ -36,6 +36,13 @@ class ActorIndex:
         self.starts = [m.span.start for m in self.mentions]
         self.kinds = {a.local_id: a.kind for a in actors}
         self.speaks_for: dict[int, list[int]] = {}
+        self.states = {a.country: a.local_id for a in actors if a.kind == "state" and a.country}
+
+    def seat_of(self, subject: Token) -> list[int]:
+        """A city acting stands for its country's state ("Paris has warned that ..."), when the article names it."""
+        city = subject.ent_id_ if subject.ent_type_ == "GPE" else ""
+        state = self.states.get(city[5:]) if city.startswith("city:") else None
+        return [state] if state is not None else []
 
     def learn_spokespeople(self, doc: Doc) -> None:
         """Who each spokesperson speaks for: the actors his title names ("junta spokesman X", "a spokesman for

@@ -226,7 +226,7 @@ def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     if token.pos_ == "NOUN":
         return _noun_arguments(token, index)
     subject = subject_of(token)
-    sources = index.of_phrase(subject) if subject is not None else []
+    sources = (index.of_phrase(subject) or index.seat_of(subject)) if subject is not None else []
     objects = objects_of(token)
     forces = [o for o in objects if o.dep_ == "nsubjpass" and o.lemma_.lower() in FORCES] if subject is None else []
     if forces:  # "Wagner fighters have been deployed": whose forces moved them
