@@ -185,13 +185,29 @@ def sentence_date(sentence: SpacySpan, published: date | None, anchor: date | No
     """The day a sentence's main verb is dated by, if it is ("had come away empty-handed on Monday")."""
     root = sentence.root
     dates = [e for e in entities_in(sentence) if e.label_ in {"DATE", "TIME"} and _is_point(e) and _hangs_from(e, root)]
-    if not dates or dates[0].text.lower().startswith(("since", "until")):
+    if not dates or durative(dates[0]):
         return None
     relative = anchored(dates[0].text, anchor)
     if relative is not None:
         return relative
     value, precision = resolve(dates[0].text, published)
     return value if precision == "day" else None
+
+
+DURATIVE = frozenset({"since", "until", "till"})
+
+
+def durative(expression: SpacySpan) -> bool:
+    """ "since July 26", "since the takeover of July 26": the start of a state, not an occasion later sentences
+    speak of."""
+    if expression.text.lower().startswith(tuple(DURATIVE)):
+        return True
+    for token in expression.root.ancestors:
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ in DURATIVE:
+            return True
+    return False
 
 
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
-from newsweave.extract.dates import event_date, sentence_date
+from newsweave.extract.dates import durative, event_date, sentence_date
 from newsweave.extract.modality import modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
@@ -113,7 +113,7 @@ def extract_events(
         for token, event_type, mode, state, sources, targets in drafts:
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
-            if when.text is not None and when.precision == "day" and not _durative(when.text):
+            if when.text is not None and when.precision == "day" and not _durative(when, doc):
                 anchor, anchor_paragraph = when.value, paragraph
             elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph):
                 when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
@@ -152,9 +152,10 @@ OCCASIONS = frozenset({"summit", "meeting", "talks", "visit", "letter", "stateme
                        "announcement", "session", "conference", "speech", "communique"})  # fmt: skip
 
 
-def _durative(expression: str) -> bool:
+def _durative(when: EventDate, doc: Doc) -> bool:
     """ "since July 26" starts a state; it is not the occasion later sentences speak of."""
-    return expression.lower().startswith(("since", "until", "till"))
+    expression = doc.char_span(when.span.start, when.span.end) if when.span is not None else None
+    return expression is not None and durative(expression)
 
 
 def _carries(trigger: Token, state: str, paragraphs_on: int) -> bool:
