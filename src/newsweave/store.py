@@ -116,6 +116,18 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "0007_analysis_state",
         "CREATE TABLE analysis_state (id INTEGER PRIMARY KEY, articles BIGINT, max_seq BIGINT, finished_at TIMESTAMP);",
     ),
+    (
+        "0008_event_index",
+        """
+        CREATE TABLE event_index (
+            key VARCHAR PRIMARY KEY, type VARCHAR, date DATE, precision VARCHAR, rank INTEGER, sources INTEGER,
+            first_article VARCHAR, first_event INTEGER
+        );
+        CREATE TABLE event_index_actors (key VARCHAR NOT NULL, actor_id VARCHAR NOT NULL);
+        CREATE TABLE event_index_stories (key VARCHAR NOT NULL, story_id VARCHAR NOT NULL);
+        CREATE TABLE event_index_state (id INTEGER PRIMARY KEY, mentions BIGINT);
+        """,
+    ),
 )
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)

@@ -120,7 +120,8 @@ def timeline_page(store: Store, wanted: EventFilter, *, limit: int = 100, offset
 
     ``total`` is ``None`` when the page was found without counting the whole listing.
     """
-    early = _early_page(store, wanted, limit=limit, offset=offset)
+    indexed = _has_index(store) and _index_fresh(store)
+    early = None if indexed else _early_page(store, wanted, limit=limit, offset=offset)
     if early is not None:
         return Page(views.timeline(build_events(store, early)), None)
     keys, total = _page_keys(store, wanted, order="timeline", limit=limit, offset=offset)
@@ -152,6 +153,9 @@ def _early_page(store: Store, wanted: EventFilter, *, limit: int, offset: int) -
 
 
 def _page_keys(store: Store, wanted: EventFilter, *, order: str, limit: int, offset: int) -> tuple[list[str], int]:
+    indexed = _indexed_keys(store, wanted, order=order, limit=limit, offset=offset)
+    if indexed is not None:
+        return indexed
     hits, params = _hit_filters(wanted, dated=order == "timeline")
     exact, exact_params = _exact_filters(wanted, dated=order == "timeline")
     sql = f"WITH {_keys_sql(hits)}, {_MEMBERS} SELECT key, count(*) OVER () AS total FROM page"
@@ -160,6 +164,77 @@ def _page_keys(store: Store, wanted: EventFilter, *, order: str, limit: int, off
     if found:
         return [row[0] for row in found], int(found[0][1])
     return [], _count(store, hits, params, exact, exact_params) if offset else 0
+
+
+# The index the corpus stages leave behind: one row per real event with the fields pages filter and sort on.
+INDEX_SQL = (
+    "DELETE FROM event_index; DELETE FROM event_index_actors; DELETE FROM event_index_stories; "
+    "DELETE FROM event_index_state;",
+    f"""INSERT INTO event_index
+        WITH keys AS (SELECT DISTINCT {_KEY} AS key FROM (SELECT DISTINCT article_id, event FROM events) h
+                      LEFT JOIN event_clusters c USING (article_id, event)), {_MEMBERS}
+        SELECT key, type, date, precision, {_RANK.replace("e.date_precision", "precision")}, sources,
+               first_article, first_event FROM page""",
+    f"""INSERT INTO event_index_actors
+        SELECT DISTINCT {_KEY}, am.actor_id FROM event_args g
+        JOIN actor_members am ON am.article_id = g.article_id AND am.local_id = g.local_id
+        JOIN events h ON h.article_id = g.article_id AND h.mention = g.mention
+        LEFT JOIN event_clusters c ON c.article_id = h.article_id AND c.event = h.event""",
+    f"""INSERT INTO event_index_stories
+        SELECT DISTINCT {_KEY}, sm.story_id FROM story_members sm JOIN events h ON h.article_id = sm.article_id
+        LEFT JOIN event_clusters c ON c.article_id = h.article_id AND c.event = h.event""",
+    "INSERT INTO event_index_state SELECT 1, count(*) FROM events",
+)
+
+
+def build_index(store: Store) -> None:
+    """Rebuild the real-event index (after the corpus stages; one transaction)."""
+    with store.transaction():
+        for sql in INDEX_SQL:
+            store.con.execute(sql)
+
+
+def _index_fresh(store: Store) -> bool:
+    """The index covers every stored event mention (no ingest since the last analysis)."""
+    found = store.con.execute(
+        "SELECT (SELECT max(mentions) FROM event_index_state) = (SELECT count(*) FROM events)"
+    ).fetchall()
+    return bool(found and found[0][0])
+
+
+def _indexed_keys(
+    store: Store, wanted: EventFilter, *, order: str, limit: int, offset: int
+) -> tuple[list[str], int] | None:
+    """The page's real events straight from the index, or ``None`` when there is no fresh index."""
+    if not _has_index(store) or not _index_fresh(store):
+        return None
+    clauses, params = ["true"], []
+    conditions = (("type = ?", wanted.event_type), ("date >= ?", wanted.date_from), ("date <= ?", wanted.date_to),
+                  ("sources >= ?", wanted.min_sources),
+                  ("key IN (SELECT key FROM event_index_actors WHERE actor_id = ?)", wanted.actor),
+                  ("key IN (SELECT key FROM event_index_stories WHERE story_id = ?)", wanted.story))  # fmt: skip
+    for clause, value in conditions:
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if order == "timeline":
+        clauses.append("date IS NOT NULL")
+    sort = "first_article, first_event" if order == "events" else "date, rank, key"
+    found = store.con.execute(
+        f"SELECT key, count(*) OVER () FROM event_index WHERE {' AND '.join(clauses)} ORDER BY {sort} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    if found:
+        return [row[0] for row in found], int(found[0][1])
+    total = store.con.execute(f"SELECT count(*) FROM event_index WHERE {' AND '.join(clauses)}", params).fetchall()
+    return [], int(total[0][0])
+
+
+def _has_index(store: Store) -> bool:
+    found = store.con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_index_state'"
+    ).fetchall()
+    return bool(found[0][0])
 
 
 def _count(store: Store, hits: list[str], params: list[Any], exact: str, exact_params: list[Any]) -> int:

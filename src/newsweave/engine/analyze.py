@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsweave import store_fusion as tables
+from newsweave import store_queries as queries
 from newsweave.fuse import coref, corroborate, dedup, stories
 from newsweave.fuse.actors import resolve
 from newsweave.store import Store
@@ -88,6 +89,7 @@ def merge_events(store: Store) -> int:
         )
     support = {cluster: corroborate.support(group, source_of=source_of) for cluster, group in members.items()}
     tables.replace_clusters(store, cluster_of, support)
+    queries.build_index(store)
     return len(support)
 
 
