@@ -210,10 +210,20 @@ def durative(expression: SpacySpan) -> bool:
     return False
 
 
+YEAR = re.compile(r"(19|20)\d{2}")
+YEAR_PREPS = frozenset({"in", "since", "by", "until", "during"})
+
+
+def time_expressions(sentence: SpacySpan) -> list[SpacySpan]:
+    """The sentence's dates and times, with a bare year the tagger took for a number ("partner with ... in 2021")."""
+    return [e for e in entities_in(sentence) if e.label_ in {"DATE", "TIME"} or (
+        e.label_ == "CARDINAL" and YEAR.fullmatch(e.text) and e.root.head.lower_ in YEAR_PREPS)]  # fmt: skip
+
+
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
     """The time expression attached to the trigger (or to the verbs it is conjoined with or completes),
     else the date of the event noun it belongs to ("a summit on Thursday in which ... will discuss")."""
-    dates = [e for e in entities_in(sentence) if e.label_ in {"DATE", "TIME"} and _is_point(e)]
+    dates = [e for e in time_expressions(sentence) if _is_point(e)]
     if not dates:
         return None
     hosts = [trigger]
@@ -230,8 +240,18 @@ def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]
         if held:
             return min(held, key=lambda e: abs(e.root.i - noun.i))
     # otherwise the sentence's time expression nearest the trigger, unless it belongs to another event
-    free = [e for e in dates if not any(_hangs_from(e, sentence.doc[i]) for i in claimed) and _same_clause(e, trigger)]
+    free = [e for e in dates if not any(_hangs_from(e, sentence.doc[i]) for i in claimed) and _same_clause(e, trigger)
+            and not _ends(e, trigger)]  # fmt: skip
     return min(free, key=lambda e: abs(e.root.i - trigger.i)) if free else None
+
+
+ENDING = frozenset({"expire", "lapse", "elapse"})
+
+
+def _ends(expression: SpacySpan, trigger: Token) -> bool:
+    """ "the ultimatum ... expired at midnight": the time its subject ran out, not when it was issued."""
+    host = next((a for a in expression.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return host is not None and host.lemma_.lower() in ENDING and trigger.head == host and trigger.dep_ == "nsubj"
 
 
 def _same_clause(expression: SpacySpan, trigger: Token) -> bool:
@@ -244,7 +264,7 @@ def _same_clause(expression: SpacySpan, trigger: Token) -> bool:
     for _ in range(12):
         if token.i == host.i:
             return True
-        if _reported(token, trigger) or _simultaneous(token):
+        if _reported(token, trigger) or _simultaneous(token, verb=trigger.pos_ != "NOUN"):
             token = token.head
             continue
         if token.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"} or token.head.i == token.i:
@@ -267,10 +287,15 @@ def _told_in_past(expression: SpacySpan) -> bool:
     return host is not None and host.tag_ == "VBD"
 
 
-def _simultaneous(clause: Token) -> bool:
-    """ "ran into a wall on Tuesday, when the coup leaders declined ...", "sent a letter calling on ..."."""
+def _simultaneous(clause: Token, *, verb: bool = True) -> bool:
+    """ "ran into a wall on Tuesday, when the coup leaders declined ...", "sent a letter calling on ...", "wrote to
+    the Council on Tuesday asking it to ..." (a participle with no conjunction of its own: its own act, not an event
+    noun it asks for)."""
     if clause.dep_ == "advcl":
-        return any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in clause.children)
+        marks = [c for c in clause.children if c.dep_ in {"advmod", "mark"}]
+        if verb and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in marks):
+            return True
+        return any(c.lower_ in {"when", "as", "while"} for c in marks)
     return clause.dep_ == "acl" and clause.tag_ == "VBG"
 
 

@@ -143,13 +143,14 @@ def _participants(text: str, outlet: str | None, mentions: Sequence[ActorMention
             and not any(a <= m.span.start < b for a, b in credits)]  # fmt: skip
 
 
-BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "once"})
+BACKGROUND_MARKS = frozenset({"since", "after", "until", "once"})
 
 
 PRONOUN_SUBJECTS = frozenset({"he", "she", "they"})
 # Nouns that, made definite, point back at the occasion the article last dated ("the summit also called for").
 OCCASIONS = frozenset({"summit", "meeting", "talks", "visit", "letter", "statement", "address", "decision",
-                       "announcement", "session", "conference", "speech", "communique"})  # fmt: skip
+                       "announcement", "session", "conference", "speech", "communique", "rally", "crowd",
+                       "gathering", "ceremony"})  # fmt: skip
 
 
 def _durative(when: EventDate, doc: Doc) -> bool:
