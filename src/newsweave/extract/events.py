@@ -115,7 +115,8 @@ def extract_events(
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
             if when.text is not None and when.precision == "day" and not _durative(when, doc):
                 anchor, anchor_paragraph = when.value, paragraph
-            elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph):
+            elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph,
+                                                                       claimed):
                 when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
             where, stated = _locate(token, sentence, scene, event_type, mode, sources, targets)
             code = plover.coding(event_type, mode)
@@ -159,11 +160,13 @@ def _durative(when: EventDate, doc: Doc) -> bool:
     return expression is not None and durative(expression)
 
 
-def _carries(trigger: Token, state: str, paragraphs_on: int) -> bool:
+def _carries(trigger: Token, state: str, paragraphs_on: int, claimed: frozenset[int] = frozenset()) -> bool:
     """An undated event is dated by the occasion the text last dated (in the same paragraph, or further on when
-    its sentence points back to it), unless it is backgrounded ("had vowed", "since soldiers detained ...") or
-    still to come."""
+    its sentence points back to it), unless it is backgrounded ("had vowed", "since soldiers detained ..."), still
+    to come, or an event another act answers ("rejected these sanctions": those were imposed before)."""
     if state == "planned" or (paragraphs_on > 0 and not _points_back(trigger)):
+        return False
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.i in claimed:
         return False
     if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children):  # "had vowed", "have backed"
         return False
