@@ -210,8 +210,11 @@ SUPPORT_COLUMNS = {
 }  # fmt: skip
 
 
-def replace_clusters(store: Store, cluster_of: Mapping[str, str], support: Mapping[str, Support]) -> None:
-    """Replace the event clusters and their support in one transaction."""
+def replace_clusters(
+    store: Store, cluster_of: Mapping[str, str], support: Mapping[str, Support], *, then: Sequence[str] = ()
+) -> None:
+    """Replace the event clusters and their support, then run ``then`` (the index built on them), in one
+    transaction."""
     cluster_rows = [[*_split_event_id(event_id), cluster] for event_id, cluster in cluster_of.items()]
     support_rows = [
         [cluster, s.num_mentions, s.num_articles, s.num_outlets, s.num_independent_sources, s.confidence, s.denied,
@@ -223,6 +226,8 @@ def replace_clusters(store: Store, cluster_of: Mapping[str, str], support: Mappi
         store.con.execute("DELETE FROM event_support")
         store.insert("event_clusters", CLUSTER_COLUMNS, cluster_rows)
         store.insert("event_support", SUPPORT_COLUMNS, support_rows)
+        for sql in then:
+            store.con.execute(sql)
 
 
 def _split_event_id(event_id: str) -> tuple[str, int]:

@@ -22,7 +22,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 ARTICLE_TABLES = ("mentions", "doc_actors", "actor_mentions", "events", "event_args", "quotes", "claims")
 # Tables of the corpus stages, each replaced (or extended) in one transaction.
 CORPUS_TABLES = ("doc_bands", "dup_pairs", "duplicates", "stories", "story_members", "story_terms", "actors",
-                 "actor_members", "event_clusters", "event_support")  # fmt: skip
+                 "actor_members", "event_clusters", "event_support", "event_index", "event_index_actors",
+                 "event_index_stories")  # fmt: skip
 
 
 def _missing(table: str, column: str, parent: str = "articles", key: str = "id") -> str:
@@ -47,6 +48,9 @@ ORPHANS: dict[str, str] = {
         (SELECT 1 FROM events e WHERE e.article_id = c.article_id AND e.event = c.event)""",
     "event_clusters without support": _missing("event_clusters", "cluster", "event_support", "cluster"),
     "event_support without a cluster": _missing("event_support", "cluster", "event_clusters", "cluster"),
+    "event_index of a missing real event": """SELECT count(*) FROM event_index i WHERE i.key NOT IN
+        (SELECT cluster FROM event_clusters) AND NOT EXISTS (SELECT 1 FROM events e
+        WHERE 'evt_' || e.article_id || '_' || e.event = i.key)""",
 }
 
 

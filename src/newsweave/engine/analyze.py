@@ -88,8 +88,7 @@ def merge_events(store: Store) -> int:
             corroborate.Member(event["article_id"], event["outlet"], event["modality"], len(event["evidence"]))
         )
     support = {cluster: corroborate.support(group, source_of=source_of) for cluster, group in members.items()}
-    tables.replace_clusters(store, cluster_of, support)
-    queries.build_index(store)
+    tables.replace_clusters(store, cluster_of, support, then=queries.INDEX_SQL)
     return len(support)
 
 
