@@ -115,8 +115,11 @@ def extract_events(
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
             if when.text is not None and when.precision == "day" and not _durative(when, doc):
                 anchor, anchor_paragraph = when.value, paragraph
-            elif when.text is None and anchor is not None and _carries(token, state, paragraph - anchor_paragraph,
-                                                                       claimed):
+            elif (
+                when.text is None
+                and anchor is not None
+                and _carries(token, state, paragraph - anchor_paragraph, claimed)
+            ):
                 when = replace(when, value=anchor, precision="day")  # the paragraph's occasion carries on
             where, stated = _locate(token, sentence, scene, event_type, mode, sources, targets)
             code = plover.coding(event_type, mode)
@@ -426,8 +429,9 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return True  # an article's coup is one event, however often it is named
     if a.type != b.type or a.modality != b.modality:
         return False
-    if not (a.sources or a.targets) or not (b.sources or b.targets):
-        # a bare mention ("rejected another mission") belongs to a nearby event of its kind
+    if not ((a.sources and b.sources) or (a.targets and b.targets)):
+        # a bare mention ("rejected another mission") belongs to a nearby event of its kind, and so does one whose
+        # actors cannot be compared (only a source against only a target)
         return abs(a.sentence - b.sentence) <= 2 and _dates_compatible(a.date, b.date, loose=a.sentence == b.sentence)
     if a.sentence == b.sentence and set(a.sources) != set(b.sources):
         return False
