@@ -76,13 +76,9 @@ def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: 
     }  # fmt: skip
 
 
-def _date_choice(mention: dict[str, Any]) -> tuple[bool, bool, int, str]:
-    """Prefer a date the text states, then the publication date over a day carried from another sentence's occasion
-    (an undated mention that reports the event anew outweighs one that borrowed a neighbour's date), then the most
-    precise, then the earliest (an event is dated by when it began)."""
-    unstated = mention["date_text"] is None
-    carried = unstated and mention["date_precision"] == "day"
-    return (unstated, carried, PRECISION_RANK.get(mention["date_precision"], 4), str(mention["date"]))
+def _date_choice(mention: dict[str, Any]) -> tuple[int, int, str]:
+    """Prefer a date the text states, then the most precise, then the earliest (an event is dated by when it began)."""
+    return (mention["date_text"] is None, PRECISION_RANK.get(mention["date_precision"], 4), str(mention["date"]))
 
 
 def summary_line(event: dict[str, Any], *, limit: int = 200) -> str:

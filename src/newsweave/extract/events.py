@@ -420,8 +420,23 @@ def _group(events: list[EventMention], placed: list[bool]) -> list[EventMention]
         same = next((g for g in grouped if _same_event(g, event)), None)
         grouped.append(event if same is None else _with_index(event, same.index))
     stated = {e.index: e.place for e, s in zip(grouped, placed, strict=True) if s and e.place is not None}
-    return [e if s or e.index not in stated else replace(e, place=stated[e.index])
-            for e, s in zip(grouped, placed, strict=True)]  # fmt: skip
+    placed_events = [e if s or e.index not in stated else replace(e, place=stated[e.index])
+                     for e, s in zip(grouped, placed, strict=True)]  # fmt: skip
+    return _undated_as_reported(placed_events)
+
+
+def _carried(when: EventDate) -> bool:
+    """A day the mention took from an earlier sentence's occasion, not from words of its own."""
+    return when.text is None and when.precision == "day"
+
+
+def _undated_as_reported(events: list[EventMention]) -> list[EventMention]:
+    """An event no mention dates in words, which the article reports undated somewhere, is not dated by an
+    occasion one of its other mentions carried from a neighbouring sentence: all take the publication date."""
+    dated = {e.index for e in events if e.date.text is not None}
+    reported = {e.index: e.date for e in events if e.date.text is None and e.date.precision == "week"}
+    return [replace(e, date=replace(reported[e.index], uncertain=e.date.uncertain))
+            if e.index not in dated and e.index in reported and _carried(e.date) else e for e in events]  # fmt: skip
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
