@@ -102,6 +102,8 @@ def clean_html(html: str, *, url: str | None = None, limits: Limits | None = Non
     meta = _html_meta(doc)
     cleaned = clean_text(text, detect_title=False)
     body, dropped = _strip_repeated_title(cleaned, meta.get("title"))
+    if not body.strip():
+        raise InputError("the HTML page's body is all boilerplate (read-more lines, captions, credits)", code="no_body")
     return Cleaned(body, meta.get("title"), dropped, cleaned.marker, meta)
 
 
