@@ -37,14 +37,15 @@ def base_inputs() -> list[RawInput]:
     return good
 
 
-def write_corpus(folder: Path, inputs: list[RawInput], count: int) -> int:
-    """Write ``count`` JSONL records cycling over ``inputs``, each made unique."""
+def write_corpus(folder: Path, inputs: list[RawInput], count: int, *, outlets: int | None = None) -> int:
+    """Write ``count`` JSONL records cycling over ``inputs``, each made unique (``outlets``: how many outlets
+    they are spread over; default one each) to ``folder/corpus.jsonl``."""
     with (folder / "corpus.jsonl").open("w", encoding="utf-8") as handle:
         for i in range(count):
             raw = inputs[i % len(inputs)]
             key = "html" if raw.kind == "html" else "text"
             content = raw.content + (f"\n<p>Copy {i}.</p>" if raw.kind == "html" else f"\n\nCopy {i}.")
-            handle.write(json.dumps({key: content, "outlet": f"Outlet {i}"}) + "\n")
+            handle.write(json.dumps({key: content, "outlet": f"Outlet {i % outlets if outlets else i}"}) + "\n")
     return count
 
 

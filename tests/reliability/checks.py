@@ -6,11 +6,11 @@ through DuckDB and closes it before returning.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import duckdb
 
+from bench.ingest import write_corpus as bench_corpus
 from newsweave.article import build
 from newsweave.errors import NewsweaveError
 from newsweave.model import RawInput
@@ -57,14 +57,8 @@ ORPHANS: dict[str, str] = {
 def write_corpus(folder: Path, count: int) -> Path:
     """``count`` JSONL records cycling over the sample corpus, each made unique with a numbered line."""
     inputs = [item for item in iter_inputs([str(SAMPLE)], max_bytes=5 * 1024 * 1024) if _accepted(item)]
-    path = folder / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as handle:
-        for i in range(count):
-            raw = inputs[i % len(inputs)]
-            key = "html" if raw.kind == "html" else "text"
-            content = raw.content + (f"\n<p>Copy {i}.</p>" if raw.kind == "html" else f"\n\nCopy {i}.")
-            handle.write(json.dumps({key: content, "outlet": f"Outlet {i % 5}"}) + "\n")
-    return path
+    bench_corpus(folder, inputs, count, outlets=5)
+    return folder / "corpus.jsonl"
 
 
 def _accepted(item: object) -> bool:
