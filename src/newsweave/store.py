@@ -403,14 +403,14 @@ class Store:
     def actors(self, *, kind: str | None = None) -> list[dict[str, Any]]:
         """Resolved actors with their aliases, dated roles and coverage counts, most mentioned first."""
         where, params = ("WHERE a.kind = ?", [kind]) if kind else ("", [])
-        return self._dicts(f"{_ACTORS_SQL} {where} GROUP BY ALL ORDER BY mentions DESC, a.name", params)
+        return self._dicts(f"{_ACTORS_SQL} {where} GROUP BY ALL ORDER BY mentions DESC, a.name, a.id", params)
 
     def actor(self, ref: str) -> dict[str, Any]:
         """One actor by id, name or any alias (case-insensitive), with its mentions."""
         rows = self._dicts(
             f"{_ACTORS_SQL} WHERE a.id = ? OR lower(a.name) = lower(?) "
             "OR list_contains(list_transform(a.aliases, lambda x: lower(x)), lower(?)) "
-            "GROUP BY ALL ORDER BY mentions DESC",
+            "GROUP BY ALL ORDER BY mentions DESC, a.id",
             [ref, ref, ref],
         )
         if not rows:
