@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, TypeVar
 
@@ -17,6 +17,7 @@ from newsweave.ontology.countries import country_names, gazetteer
 from newsweave.ontology.lexicons import known_actor_names
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 def model_path() -> str:
@@ -56,62 +57,54 @@ def parse(texts: Iterable[tuple[str, T]], *, workers: int = 1, batch_size: int =
 
 def mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Entity mentions of a parsed article, with offsets and sentence index."""
-    starts = {sent.start: index for index, sent in enumerate(sentences(doc))}
-    sentence = 0
-    found: list[Mention] = []
-    sent_of_token = []
-    for token in doc:
-        sentence = starts.get(token.i, sentence)
-        sent_of_token.append(sentence)
-    for ent in doc.ents:
-        span = Span(article_id, ent.start_char, ent.end_char, ent.text)
-        found.append(Mention(span, ent.label_, sent_of_token[ent.start]))
-    return found
+    starts = _sentence_starts(doc)
+    return [
+        Mention(Span(article_id, ent.start_char, ent.end_char, ent.text), ent.label_,
+                bisect_right(starts, ent.start) - 1)
+        for ent in entities(doc)
+    ]  # fmt: skip
+
+
+def _cached(doc: Doc, key: str, make: Callable[[], V]) -> V:
+    """A per-document value computed once and kept on the document (spaCy rebuilds its views on every call)."""
+    if key not in doc.user_data:
+        doc.user_data[key] = make()
+    value: V = doc.user_data[key]
+    return value
 
 
 def sentences(doc: Doc) -> list[SpacySpan]:
     """The document's sentences, computed once per document (``doc.sents`` rebuilds them on every call)."""
-    cached = doc.user_data.get("newsweave_sentences")
-    if cached is None:
-        cached = list(doc.sents)
-        doc.user_data["newsweave_sentences"] = cached
-    return cached
+    return _cached(doc, "newsweave_sentences", lambda: list(doc.sents))
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return _cached(doc, "newsweave_sentence_starts", lambda: [s.start for s in sentences(doc)])
 
 
 def sentence_of(token: Token) -> SpacySpan:
     """The sentence a token is in, from the cached sentence list (``token.sent`` rescans the document)."""
-    doc = token.doc
-    spans = sentences(doc)
-    starts = doc.user_data.get("newsweave_sentence_starts")
-    if starts is None:
-        starts = [s.start for s in spans]
-        doc.user_data["newsweave_sentence_starts"] = starts
-    return spans[bisect_right(starts, token.i) - 1]
+    return sentences(token.doc)[bisect_right(_sentence_starts(token.doc), token.i) - 1]
 
 
 def text_of(doc: Doc) -> str:
     """The document's text, built once (``doc.text`` joins every token on each call)."""
-    cached = doc.user_data.get("newsweave_text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["newsweave_text"] = cached
-    return cached
+    return _cached(doc, "newsweave_text", lambda: doc.text)
 
 
 def entities(doc: Doc) -> list[SpacySpan]:
     """The document's entities, built once (``doc.ents`` and ``span.ents`` rebuild them on every call)."""
-    cached = doc.user_data.get("newsweave_ents")
-    if cached is None:
-        cached = list(doc.ents)
-        doc.user_data["newsweave_ents"] = cached
-        doc.user_data["newsweave_ent_starts"] = [e.start for e in cached]
-    return cached
+    return _cached(doc, "newsweave_ents", lambda: list(doc.ents))
+
+
+def _entity_starts(doc: Doc) -> list[int]:
+    return _cached(doc, "newsweave_ent_starts", lambda: [e.start for e in entities(doc)])
 
 
 def entities_in(span: SpacySpan) -> list[SpacySpan]:
     """The entities inside a span (a sentence), from the cached list."""
     found = entities(span.doc)
-    starts = span.doc.user_data["newsweave_ent_starts"]
+    starts = _entity_starts(span.doc)
     first = bisect_left(starts, span.start)
     last = bisect_left(starts, span.end)
     return [e for e in found[first:last] if e.end <= span.end]

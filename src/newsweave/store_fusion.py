@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from newsweave.errors import StoreError
 from newsweave.fuse.corroborate import Support
-from newsweave.fuse.dedup import Doc, Pair, Syndication
+from newsweave.fuse.dedup import Doc, Pair, Syndication, within_days
 from newsweave.fuse.framing import Label, Voice
 from newsweave.fuse.stories import Story
+from newsweave.store_views import split_event_id
 
 if TYPE_CHECKING:
     from newsweave.store import Store
@@ -100,23 +102,22 @@ def crediting(store: Store, fresh: Sequence[Doc], days: int) -> list[tuple[str, 
 
     One scan of the stored texts per run, whatever the number of fresh articles.
     """
-    outlets = sorted({d.outlet for d in fresh if d.outlet})
-    if not outlets:
+    by_outlet: dict[str, list[Doc]] = {}
+    for doc in fresh:
+        if doc.outlet:
+            by_outlet.setdefault(doc.outlet, []).append(doc)
+    if not by_outlet:
         return []
-    pattern = "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True))
+    pattern = "|".join(re.escape(o) for o in sorted(by_outlet, key=len, reverse=True))
     sql = """SELECT id, published, regexp_extract_all(text, ?) FROM articles
              WHERE id NOT IN (SELECT unnest(?::VARCHAR[])) AND regexp_matches(text, ?)"""
     fresh_ids = [d.article_id for d in fresh]
     pairs = []
     for article_id, published, named in _rows(store, sql, [pattern, fresh_ids, pattern]):
-        for doc in fresh:
-            if doc.outlet in named and _within(published, doc.published, days):
-                pairs.append((doc.article_id, article_id))
+        for outlet in set(named):
+            pairs += [(doc.article_id, article_id) for doc in by_outlet.get(outlet, [])
+                      if within_days(published, doc.published, days)]  # fmt: skip
     return pairs
-
-
-def _within(a: Any, b: Any, days: int) -> bool:
-    return a is None or b is None or abs((a - b).days) <= days
 
 
 def add_pairs(store: Store, pairs: Sequence[Pair]) -> None:
@@ -215,7 +216,7 @@ def replace_clusters(
 ) -> None:
     """Replace the event clusters and their support, then run ``then`` (the index built on them), in one
     transaction."""
-    cluster_rows = [[*_split_event_id(event_id), cluster] for event_id, cluster in cluster_of.items()]
+    cluster_rows = [[*_event_key(event_id), cluster] for event_id, cluster in cluster_of.items()]
     support_rows = [
         [cluster, s.num_mentions, s.num_articles, s.num_outlets, s.num_independent_sources, s.confidence, s.denied,
          json.dumps(s.modalities, sort_keys=True)]
@@ -228,12 +229,6 @@ def replace_clusters(
         store.insert("event_support", SUPPORT_COLUMNS, support_rows)
         for sql in then:
             store.con.execute(sql)
-
-
-def _split_event_id(event_id: str) -> tuple[str, int]:
-    """``evt_<article>_<n>`` → (article id, event number)."""
-    head, number = event_id.rsplit("_", 1)
-    return head.removeprefix("evt_"), int(number)
 
 
 _STORIES_SQL = """
@@ -280,3 +275,10 @@ def story_voices(store: Store, article_ids: Sequence[str]) -> list[Voice]:
              LEFT JOIN actors ac ON ac.id = am.actor_id
              WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1, 2 ORDER BY 1, 2"""
     return [Voice(r[0], tuple(r[2] or ())) for r in _rows(store, sql, [list(article_ids)])]
+
+
+def _event_key(event_id: str) -> tuple[str, int]:
+    key = split_event_id(event_id)
+    if key is None:
+        raise StoreError(f"not an article event id: {event_id!r}")
+    return key

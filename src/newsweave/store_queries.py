@@ -311,21 +311,14 @@ def _member_pairs(store: Store, keys: list[str]) -> list[tuple[str, int]]:
     pairs = {(row[0], int(row[1])) for row in clustered}
     named = {row[2] for row in clustered}
     for key in keys:
-        if key not in named and (own := _split(key)) is not None:
+        if key not in named and (own := views.split_event_id(key)) is not None:
             pairs.add(own)
     return sorted(pairs)
 
 
-def _split(event_id: str) -> tuple[str, int] | None:
-    head, _, number = event_id.rpartition("_")
-    if not head.startswith("evt_") or not number.isdigit():
-        return None
-    return head.removeprefix("evt_"), int(number)
-
-
 def event(store: Store, ref: str) -> dict[str, Any]:
     """One real event by its id, or by the id of any of its article events."""
-    own = _split(ref)
+    own = views.split_event_id(ref)
     if own is None:
         raise NotFoundError(f"no event {ref!r}")
     found = store.con.execute(

@@ -31,6 +31,14 @@ def event_id(article_id: str, event: int) -> str:
     return f"evt_{article_id}_{event}"
 
 
+def split_event_id(event_id: str) -> tuple[str, int] | None:
+    """``evt_<article>_<n>`` → (article id, event number); ``None`` for anything else."""
+    head, _, number = event_id.rpartition("_")
+    if not head.startswith("evt_") or not number.isdigit():
+        return None
+    return head.removeprefix("evt_"), int(number)
+
+
 def group_events(rows: list[dict[str, Any]], args: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One record per event of an article, with every mention's sentence as evidence."""
     roles: dict[tuple[str, int, str], list[dict[str, str]]] = defaultdict(list)

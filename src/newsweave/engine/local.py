@@ -90,21 +90,41 @@ def _fresh_articles(
     progress: Progress | None,
 ) -> Iterator[tuple[str, Article]]:
     """Articles not yet in the store, as ``(text, article)`` pairs for spaCy."""
+    for raw in raw_inputs(items, store, report, progress):
+        outcome = build_article(raw, settings, options)
+        if isinstance(outcome, Rejection):
+            record_rejection(outcome, store, report)
+        elif admit(outcome.id, store, report, in_flight):
+            yield outcome.text, outcome
+
+
+def raw_inputs(
+    items: Iterator[RawInput | Rejection | Skipped], store: Store, report: IngestReport, progress: Progress | None
+) -> Iterator[RawInput]:
+    """The readable inputs; skipped files and refused inputs go to the report (and the store) on the way."""
     for item in items:
         if progress is not None:
             progress(item.origin)
         if isinstance(item, Skipped):
             report.skipped.append(item)
-            continue
-        outcome = item if isinstance(item, Rejection) else build_article(item, settings, options)
-        if isinstance(outcome, Rejection):
-            report.rejected.append(outcome)
-            store.add_rejected(outcome)
-        elif outcome.id in in_flight or store.has_article(outcome.id):
-            report.duplicates += 1
+        elif isinstance(item, Rejection):
+            record_rejection(item, store, report)
         else:
-            in_flight.add(outcome.id)
-            yield outcome.text, outcome
+            yield item
+
+
+def record_rejection(rejection: Rejection, store: Store, report: IngestReport) -> None:
+    report.rejected.append(rejection)
+    store.add_rejected(rejection)
+
+
+def admit(article_id: str, store: Store, report: IngestReport, in_flight: set[str]) -> bool:
+    """Whether an article is new to the store and to this run; a known one is counted as a duplicate."""
+    if article_id in in_flight or store.has_article(article_id):
+        report.duplicates += 1
+        return False
+    in_flight.add(article_id)
+    return True
 
 
 def build_article(raw: RawInput, settings: Settings, options: IngestOptions) -> Article | Rejection:

@@ -19,9 +19,18 @@ from typing import Any, TextIO
 
 from newsweave import nlp, sources
 from newsweave.engine.analyze import analyze
-from newsweave.engine.local import IngestOptions, Progress, build_article, extract_parsed, write_batch
+from newsweave.engine.local import (
+    IngestOptions,
+    Progress,
+    admit,
+    build_article,
+    extract_parsed,
+    raw_inputs,
+    record_rejection,
+    write_batch,
+)
 from newsweave.errors import UsageError
-from newsweave.model import IngestReport, Parsed, RawInput, Rejection, Skipped
+from newsweave.model import IngestReport, Parsed, RawInput, Rejection
 from newsweave.settings import Settings
 from newsweave.store import Store
 
@@ -52,7 +61,7 @@ def ingest(
     try:
         fetch = sources.FetchOptions.from_settings(settings)
         items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin, fetch=fetch)
-        for chunk in _chunks(_raw_inputs(items, store, report, progress), CHUNK):
+        for chunk in _chunks(raw_inputs(items, store, report, progress), CHUNK):
             _run_chunk(ray, chunk, store=store, settings=settings, options=options, report=report)
     finally:
         if local:
@@ -70,21 +79,6 @@ def _ray() -> Any:
     except ImportError as exc:
         raise UsageError("the Ray engine needs Ray: pip install 'newsweave[ray]'") from exc
     return ray
-
-
-def _raw_inputs(
-    items: Iterator[RawInput | Rejection | Skipped], store: Store, report: IngestReport, progress: Progress | None
-) -> Iterator[RawInput]:
-    for item in items:
-        if progress is not None:
-            progress(item.origin)
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        elif isinstance(item, Rejection):
-            report.rejected.append(item)
-            store.add_rejected(item)
-        else:
-            yield item
 
 
 def _chunks(items: Iterator[RawInput], size: int) -> Iterator[list[RawInput]]:
@@ -115,13 +109,10 @@ def _run_chunk(
     for row in results.iter_rows():
         outcome = pickle.loads(row["result"])
         if isinstance(outcome, Rejection):
-            report.rejected.append(outcome)
-            store.add_rejected(outcome)
+            record_rejection(outcome, store, report)
             continue
-        if outcome.article.id in in_flight or store.has_article(outcome.article.id):
-            report.duplicates += 1
+        if not admit(outcome.article.id, store, report, in_flight):
             continue
-        in_flight.add(outcome.article.id)
         report.parsed += 1
         report.words += outcome.article.words
         batch.append(outcome)
@@ -138,17 +129,9 @@ class _Worker:
         nlp.load()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
-        outcomes: list[Parsed | Rejection] = []
-        articles = []
-        for blob in batch["raw"]:
-            built = build_article(pickle.loads(blob), self.settings, self.options)
-            outcomes.append(built if isinstance(built, Rejection) else _pending)
-            if not isinstance(built, Rejection):
-                articles.append((len(outcomes) - 1, built))
-        parsed = nlp.parse(((article.text, index) for index, article in articles), batch_size=len(articles) or 1)
-        for (doc, index), (_, article) in zip(parsed, articles, strict=True):
-            outcomes[index] = extract_parsed(doc, article)
+        built = [build_article(pickle.loads(blob), self.settings, self.options) for blob in batch["raw"]]
+        articles = [a for a in built if not isinstance(a, Rejection)]
+        docs = nlp.parse(((a.text, a) for a in articles), batch_size=len(articles) or 1)
+        parsed = (extract_parsed(doc, article) for doc, article in docs)
+        outcomes = [b if isinstance(b, Rejection) else next(parsed) for b in built]
         return {"result": [pickle.dumps(outcome) for outcome in outcomes]}
-
-
-_pending = Rejection("", "not processed")

@@ -179,11 +179,17 @@ def _alignment(a: list[str], b: list[str]) -> float:
     return hits / len(a)
 
 
+def _cached_shape(doc: Doc, cache: dict[str, _Shape]) -> _Shape:
+    shape = cache.get(doc.article_id)
+    if shape is None:
+        shape = cache[doc.article_id] = _shape(doc)
+    return shape
+
+
 def label(a: Doc, b: Doc, *, shapes: dict[str, _Shape] | None = None) -> tuple[Kind, float]:
     """What kind of copy one article is of the other (symmetric) and how similar they are."""
     cache = shapes if shapes is not None else {}
-    sa = cache.setdefault(a.article_id, _shape(a))
-    sb = cache.setdefault(b.article_id, _shape(b))
+    sa, sb = _cached_shape(a, cache), _cached_shape(b, cache)
     common = len(sa.shingles & sb.shingles)
     jaccard = common / (len(sa.shingles | sb.shingles) or 1)
     if jaccard >= VERBATIM_JACCARD:
@@ -218,12 +224,13 @@ def paraphrase_candidates(new: Sequence[Doc], by_outlet: Mapping[str, Sequence[D
     for doc in new:
         for name in {m.group(0) for m in pattern.finditer(doc.text)} - {doc.outlet}:
             for other in by_outlet[name]:
-                if other.article_id != doc.article_id and _near_in_time(doc, other):
+                if other.article_id != doc.article_id and within_days(doc.published, other.published, PARAPHRASE_DAYS):
                     yield doc, other
 
 
-def _near_in_time(a: Doc, b: Doc) -> bool:
-    return a.published is None or b.published is None or abs((a.published - b.published).days) <= PARAPHRASE_DAYS
+def within_days(a: date | None, b: date | None, days: int) -> bool:
+    """Two dates at most ``days`` apart (an unknown date is near any other)."""
+    return a is None or b is None or abs((a - b).days) <= days
 
 
 def label_pairs(pairs: Iterable[tuple[Doc, Doc]]) -> list[Pair]:
