@@ -44,7 +44,8 @@ test: lint typecheck $(CHROMIUM)
 
 # Property tests with >= 10,000 examples per target (fewer for the spaCy-backed ones; see docs/reliability.md).
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider -n auto --dist worksteal \
+		--hypothesis-show-statistics
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +49,7 @@ def test_build_html_article_or_input_error(html: str, url: str | None) -> None:
     assert article.text and article.id and not UNPRINTABLE.search(article.text)
 
 
-@settings(max_examples=examples(30, 1_000))
+@settings(max_examples=examples(30))
 @given(nested_html())
 def test_deep_nesting_is_refused_or_parsed_quickly(html: str) -> None:
     started = time.perf_counter()
@@ -59,7 +60,7 @@ def test_deep_nesting_is_refused_or_parsed_quickly(html: str) -> None:
     assert time.perf_counter() - started < 20
 
 
-@settings(max_examples=examples(30, 1_000))
+@settings(max_examples=examples(30))
 @given(st.integers(1, 12_000), st.sampled_from(["div", "span", "b"]))
 def test_depth_is_measured(depth: int, tag: str) -> None:
     html = f"<html><body>{f'<{tag} class=x>' * depth}text{f'</{tag}>' * depth}</body></html>"
@@ -74,7 +75,7 @@ def test_depth_is_measured(depth: int, tag: str) -> None:
             raise AssertionError("deep page not refused")
 
 
-@settings(max_examples=examples(10, 200))
+@settings(max_examples=examples(10))
 @given(st.integers(257, 100_000))
 def test_many_attributes_are_refused_before_parsing(count: int) -> None:
     html = (
@@ -92,9 +93,10 @@ def test_many_attributes_are_refused_before_parsing(count: int) -> None:
     assert time.perf_counter() - started < 5
 
 
-@settings(max_examples=examples(5, 100))
-@given(st.integers(100_000, 2_000_000), st.sampled_from(["p", "pre", "div"]))
+@pytest.mark.parametrize("tag", ["p", "pre", "div"])
+@pytest.mark.parametrize("words", [100_000, 500_000, 2_000_000])
 def test_huge_line_is_bounded(words: int, tag: str) -> None:
+    """One line of 0.5–10 MB: a few fixed sizes rather than a fuzz target (each case costs up to a second)."""
     html = f"<html><body><{tag}>" + "word " * words + f"</{tag}></body></html>"
     started = time.perf_counter()
     try:
