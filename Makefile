@@ -42,7 +42,7 @@ $(CHROMIUM):
 test: lint typecheck $(CHROMIUM)
 	$(BIN)/python -m pytest
 
-# Property tests with >= 10,000 examples per target (fewer for the spaCy-backed ones; see docs/reliability.md).
+# Property tests at 10,000 examples each, spread over all cores (see docs/reliability.md).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider -n auto --dist worksteal \
 		--hypothesis-show-statistics
