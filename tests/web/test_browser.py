@@ -106,6 +106,23 @@ def test_story_to_event_evidence_side_by_side(server: str, browser: Any) -> None
     page.close()
 
 
+def test_api_docs_render_offline_under_the_dashboard_policy(server: str, browser: Any) -> None:
+    """/docs runs Swagger UI from local files: every operation renders, nothing is refused or fetched elsewhere."""
+    page = browser.new_page()
+    refused: list[str] = []
+    elsewhere: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("request", lambda r: None if r.url.startswith(server) else elsewhere.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    paths = httpx.get(f"{server}/openapi.json").json()["paths"]
+    assert page.locator(".opblock").count() == sum(len(ops) for ops in paths.values())
+    assert page.locator(".opblock-summary-path").first.inner_text().startswith("/")
+    assert not refused, refused
+    assert not elsewhere, elsewhere
+    page.close()
+
+
 def _hostile_inputs(folder: Path) -> None:
     (folder / "hostile.txt").write_text(
         f"---\noutlet: Evil Wire {SCRIPT}\nurl: https://evilwire.example/2023/08/10/hostile\npublished: 2023-08-10\n"

@@ -47,7 +47,7 @@ def test_page_bounds_are_422(client: TestClient, query: str) -> None:
 
 
 def test_dashboard_forbids_inline_scripts_and_sniffing(client: TestClient) -> None:
-    for path in ("/", "/articles", "/openapi.json", "/no-such-page"):
+    for path in ("/", "/docs", "/articles", "/openapi.json", "/no-such-page"):
         headers = client.get(path).headers
         policy = headers["content-security-policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "object-src 'none'" in policy

@@ -49,6 +49,12 @@ def index(store: StoreDep) -> str:
                   status=store.status())  # fmt: skip
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs() -> str:
+    """Swagger UI over ``/openapi.json``: assets from the installed package, started by a static script."""
+    return render("api_docs.html")
+
+
 @router.get("/story/{ref}", response_class=HTMLResponse)
 def story(store: StoreDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) -> str:
     found = fusion.story_list(store, story=ref, top=12)
