@@ -52,4 +52,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.ingest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache newsweave.duckdb newsweave.duckdb.wal newsweave.duckdb.snapshot newsweave-report.html
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis newsweave.duckdb newsweave.duckdb.wal newsweave.duckdb.snapshot newsweave-report.html
