@@ -14,13 +14,14 @@ from markupsafe import Markup
 from newsweave.report.timeline import date_label
 
 
-def environment() -> Environment:
+def environment(**options: Any) -> Environment:
+    """The report templates' environment (HTML autoescape unless ``options`` say otherwise) and shared filters."""
     env = Environment(
         loader=PackageLoader("newsweave.report", "templates"),
-        autoescape=select_autoescape(["html", "html.j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        **{"autoescape": select_autoescape(["html", "html.j2"]), **options},
     )
     env.filters["when"] = lambda value, precision=None: "undated" if value is None else date_label(value, precision)
     env.filters["figure"] = figure

@@ -13,12 +13,12 @@ import base64
 import re
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
+from newsweave.report import html
 from newsweave.report.briefing import safe_url
-from newsweave.report.html import figure
-from newsweave.report.timeline import MARKDOWN_STYLE, date_label
+from newsweave.report.timeline import MARKDOWN_STYLE
 
 _SYNTAX = re.compile(r"([\\`*_\[\]|#~])")
 
@@ -33,17 +33,7 @@ def escape(value: Any) -> Any:
 
 
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("newsweave.report", "templates"),
-        autoescape=False,
-        finalize=escape,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["when"] = lambda value, precision=None: "undated" if value is None else date_label(value, precision)
-    env.filters["figure"] = figure
+    env = html.environment(autoescape=False, finalize=escape, keep_trailing_newline=True)
     env.filters["link"] = lambda url: Markup(f" <{url}>") if safe_url(url) else ""
     env.filters["emphasis"] = lambda modality: Markup(MARKDOWN_STYLE.get(modality, ""))
     return env
