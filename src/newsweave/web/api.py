@@ -26,8 +26,8 @@ ONE: dict[int | str, dict[str, Any]] = {404: {"description": "No such record."}}
 
 
 def _page(response: Response, rows: Records, *, limit: int, offset: int) -> Records:
-    response.headers["X-Total-Count"] = str(len(rows))
-    return rows[offset : offset + limit]
+    """A page of a listing built whole in Python."""
+    return _paged(response, queries.Page(rows[offset : offset + limit], len(rows)))
 
 
 def _paged(response: Response, page: queries.Page) -> Records:

@@ -52,7 +52,7 @@ def index(store: StoreDep) -> str:
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs() -> str:
     """Swagger UI over ``/openapi.json``: assets from the installed package, started by a static script."""
-    return render("api_docs.html")
+    return render("api_docs.html", title="API")
 
 
 @router.get("/story/{ref}", response_class=HTMLResponse)
