@@ -8,6 +8,16 @@ from typing import Any, Literal
 
 InputKind = Literal["text", "html"]
 PublishedSource = Literal["metadata", "given", "byline", "inferred", "unknown"]
+# How a source states an event (PLOVER's modality, extended with what news reporting adds).
+Modality = Literal["asserted", "reported", "threatened", "denied", "negated", "conditional", "planned"]
+# How precisely an event is dated; ``publication`` means no words date it: its article's publication date stands in.
+Precision = Literal["day", "week", "month", "year", "publication"]
+# How an article copies another: word for word, the same story edited, or the same report reworded.
+CopyKind = Literal["verbatim", "edited", "paraphrase"]
+ConflictKind = Literal["conflict", "series"]
+MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "threatened", "denied", "negated", "conditional", "planned")
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year", "publication")
+COPY_KINDS: tuple[CopyKind, ...] = ("verbatim", "edited", "paraphrase")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +270,167 @@ class Parsed:
     events: list[EventMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor as an event or story names it."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened; ``from_text`` when a sentence names the place (else it was inferred)."""
+
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    from_text: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence that reports an event, with its trigger's offsets (all into ``Article.text``)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    trigger_start: int
+    trigger_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventDateChoice:
+    """The date an event gets, the words that state it (``text`` is None for a publication date) and their span."""
+
+    value: date | None
+    precision: Precision | None
+    text: str | None = None
+    span: Span | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventMember:
+    """One article's coding of a real event (all its mentions in that article)."""
+
+    id: str
+    article_id: str
+    outlet: str | None
+    type: str
+    mode: str | None
+    modality: Modality
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    date: EventDateChoice
+    location: Location | None
+    cameo: str | None
+    cameo_root: str | None
+    quad_class: int
+    goldstein: float | None
+    trigger: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world event after coreference: the choices made over its members, its support, every member.
+
+    ``type`` is a PLOVER category or a crisis-extension type; the choices (date, place, modality, actors) are
+    made once, when the record is built.
+    """
+
+    id: str
+    type: str
+    mode: str | None
+    modality: Modality
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    date: EventDateChoice
+    location: Location | None
+    cameo: str | None
+    cameo_root: str | None
+    quad_class: int
+    goldstein: float | None
+    trigger: str
+    article_id: str  # the first article that reported it
+    outlet: str | None
+    story: str | None
+    article_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    num_mentions: int
+    num_articles: int
+    num_outlets: int
+    num_independent_sources: int
+    confidence: float | None
+    denied: bool
+    members: tuple[EventMember, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryActor:
+    id: str
+    name: str
+    kind: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one developing situation."""
+
+    id: str
+    label: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    first_date: date | None = None
+    last_date: date | None = None
+    top_actors: tuple[StoryActor, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """An article that copies another (``copy_of``, the original): verbatim, edited or reworded."""
+
+    article_id: str
+    copy_of: str
+    kind: CopyKind
+    similarity: float
+    outlet: str | None = None
+    original_outlet: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One value of a disputed figure, with every article and span that gives it."""
+
+    value_low: float
+    value_high: float
+    as_of: str | None
+    outlets: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Figures about one quantity that independent reports disagree on (``conflict``) or revise (``series``)."""
+
+    kind: ConflictKind
+    subject: str
+    quantity: str
+    counted: str | None
+    owner: str | None
+    cumulative: bool
+    values: tuple[ConflictValue, ...]
+    conservative: dict[str, Any]
+    latest: dict[str, Any]
+    story: str | None = None
 
 
 @dataclass(slots=True)
