@@ -22,6 +22,7 @@ from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.extract.quantities import extract_claims
 from newsweave.extract.quotes import extract_quotes
+from newsweave.fuse import real_events
 from newsweave.limits import Limits
 from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
@@ -146,7 +147,7 @@ def build_article(raw: RawInput, settings: Settings, options: IngestOptions) -> 
 def write_batch(batch: list[Parsed], store: Store, report: IngestReport, in_flight: set[str]) -> None:
     if not batch:
         return
-    report.ingested += store.add_articles(batch)
+    report.ingested += store.add_articles(batch, singletons=real_events.singletons)
     for item in batch:
         in_flight.discard(item.article.id)
     batch.clear()

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsweave.store_views import PRECISION_RANK, summary_line
+from newsweave.fuse.real_events import summary_line
+from newsweave.model import precision_rank
 
 # How each modality is shown: a label (empty for asserted facts) and a CSS class / Markdown emphasis.
 MODALITY_LABELS = {
@@ -31,7 +32,7 @@ MARKDOWN_STYLE = {"reported": "_", "planned": "_", "conditional": "_", "threaten
 def timeline_rows(events: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Dated events in date order (then precision), one row each."""
     dated = [e for e in events if e["date"] is not None]
-    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 4), e["id"]))
+    dated.sort(key=lambda e: (e["date"], precision_rank(e["date_precision"]), e["id"]))
     return [row(e) for e in dated]
 
 
@@ -52,7 +53,7 @@ def row(event: Mapping[str, Any]) -> dict[str, Any]:
         "country": location.get("country"),
         "num_independent_sources": event.get("num_independent_sources") or 1,
         "num_articles": event.get("num_articles") or 1,
-        "summary": summary_line(dict(event)),
+        "summary": summary_line(event["evidence"][0]["text"]),
         "article_id": event["evidence"][0]["article_id"],
         "evidence_start": event["evidence"][0]["start"],
     }

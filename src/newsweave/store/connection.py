@@ -1,0 +1,212 @@
+"""The connection to a store file: one writer at a time, a lock wait, a read snapshot, transactions.
+
+DuckDB lets one process hold a file for writing, and then no other process can
+open it, not even read-only. So a writer publishes a read snapshot
+(``<db>.snapshot``): a copy of the committed store, written to a temporary file
+and renamed over the old one, when it opens the store, at most every
+``SNAPSHOT_EVERY`` seconds after a commit, and when it closes. A reader that
+finds the store locked reads the latest snapshot instead; a writer that finds it
+held by readers waits for them (up to ``LOCK_WAIT`` seconds).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsweave.errors import StoreError
+from newsweave.store import migrations
+
+SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
+LOCK_WAIT = 30.0  # seconds a writer waits for readers (or a reader for a first snapshot) before giving up
+_LOCKED = ("Could not set lock", "Conflicting lock")
+
+
+def snapshot_path(path: str | Path) -> Path:
+    """Where the writer of ``path`` publishes its read snapshot."""
+    path = Path(path)
+    return path.with_name(path.name + ".snapshot")
+
+
+Columns = Mapping[str, pa.DataType]  # a table's columns in order, with their Arrow types: one list per table
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def arrow_table(columns: Columns, rows: Sequence[Sequence[Any]]) -> pa.Table:
+    """Rows (values in ``columns`` order) as an Arrow table, so DuckDB inserts a batch in one statement."""
+    data = {name: pa.array([row[i] for row in rows], type=kind) for i, (name, kind) in enumerate(columns.items())}
+    return pa.table(data)
+
+
+class Connection:
+    """An open store file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_wait: float = LOCK_WAIT) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.source = self.path  # the file read: the store, or its snapshot while another process writes it
+        self._published = time.monotonic()  # the migrations do not publish; the first snapshot follows them
+        self._file: int | None = None
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run `newsweave ingest` first)")
+        self.con = self._open_reader(lock_wait) if read_only else self._open_writer(lock_wait)
+        if not read_only:
+            # The snapshot is copied through this descriptor, open as long as the store: closing any descriptor
+            # of a file drops every POSIX lock the process holds on it, DuckDB's writer lock included.
+            self._file = os.open(self.path, os.O_RDONLY) if self.path.exists() else None
+            self.migrate()
+            self.publish()
+        elif not self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'"):
+            self.con.close()
+            raise StoreError(f"{self.path} holds no newsweave tables yet (was the ingest that made it interrupted?)")
+
+    def _open_writer(self, lock_wait: float) -> duckdb.DuckDBPyConnection:
+        """Open for writing, waiting while readers of other processes hold the file."""
+        deadline = time.monotonic() + lock_wait
+        while True:
+            try:
+                return _connect(self.path, read_only=False)
+            except _Locked as exc:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"store {self.path} is locked by another process: {exc}") from exc
+                time.sleep(0.05)
+
+    def _open_reader(self, lock_wait: float) -> duckdb.DuckDBPyConnection:
+        """Open read-only; while another process writes the store, read its latest snapshot."""
+        try:
+            return _connect(self.path, read_only=True)
+        except _Locked:
+            pass
+        snapshot = snapshot_path(self.path)
+        deadline = time.monotonic() + lock_wait
+        while not snapshot.exists():
+            if time.monotonic() >= deadline:
+                raise StoreError(f"store {self.path} is being written by another process and has no snapshot yet")
+            time.sleep(0.05)
+        self.source = snapshot
+        return _connect(snapshot, read_only=True)
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if not self.read_only:
+            self._publish_quietly()
+        self.con.close()
+        if self._file is not None:
+            os.close(self._file)  # after DuckDB has let the file go (see __init__)
+
+    def publish(self, *, force: bool = True) -> None:
+        """Publish the committed store as ``<db>.snapshot`` for readers (unless published less than
+        ``SNAPSHOT_EVERY`` seconds ago and not ``force``). Call between transactions."""
+        if self.read_only or self._file is None:
+            return
+        if not force and time.monotonic() - self._published < SNAPSHOT_EVERY:
+            return
+        self.con.execute("CHECKPOINT")  # everything committed is now in the file itself, none in the WAL
+        target = snapshot_path(self.path)
+        temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        with open(self._file, "rb", closefd=False) as source, temp.open("wb") as copy:
+            source.seek(0)
+            shutil.copyfileobj(source, copy, 1 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
+        os.replace(temp, target)  # atomic: a reader opens the old snapshot or the new one, never a partial copy
+        self._published = time.monotonic()
+
+    def _publish_quietly(self) -> None:
+        with contextlib.suppress(duckdb.Error, OSError):  # a snapshot serves readers: closing never fails for it
+            self.publish()
+
+    # -- schema --------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply pending named migrations in order, all in one transaction; returns the names applied.
+
+        A store is never seen half-migrated: a run killed while creating it leaves an empty file.
+        """
+        with self.transaction():
+            return migrations.apply(self.con, now())
+
+    def migrations(self) -> list[str]:
+        """The names of the migrations applied to this store, in order."""
+        return migrations.applied(self.con)
+
+    def transaction(self) -> _Transaction:
+        """``with store.transaction():`` commits everything in the block or nothing (and may publish a snapshot)."""
+        return _Transaction(self)
+
+    def insert(self, table: str, columns: Columns, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows (values in ``columns`` order) by column name, in one statement; a row already stored
+        under the same key is kept."""
+        if not rows:
+            return
+        names = ", ".join(f'"{name}"' for name in columns)
+        self.con.register("incoming", arrow_table(columns, rows))
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming ON CONFLICT DO NOTHING")
+        finally:
+            self.con.unregister("incoming")
+
+    def delete(self, table: str, column: str, values: Sequence[Any] | None = None) -> None:
+        """Delete the rows whose ``column`` is one of ``values`` (every row when ``values`` is None)."""
+        if values is None:
+            self.con.execute(f"DELETE FROM {table}")
+        elif values:
+            self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [list(values)])
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        found = self.rows(sql, params)
+        return found[0][0] if found else None
+
+    def dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read query, rows as dicts: for scripts, tests and benches. Outputs read through ``Corpus``."""
+        return self.dicts(sql, params or [])
+
+
+class _Locked(StoreError):
+    """Another process holds the file (DuckDB allows one writer, or any number of readers)."""
+
+
+def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        if isinstance(exc, duckdb.IOException) and any(marker in str(exc) for marker in _LOCKED):
+            raise _Locked(str(exc)) from exc
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+
+class _Transaction:
+    def __init__(self, store: Connection) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.store.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not exc_type:
+            self.store.publish(force=False)
