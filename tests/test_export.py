@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, SEEDS
-from newsweave.export import ACLED_COLUMNS, GDELT_COLUMNS, SCHEMAS, gdelt_event_id
+from newsweave.exports import ACLED_COLUMNS, GDELT_COLUMNS, SCHEMAS, gdelt_event_id
 
 import newsweave
 

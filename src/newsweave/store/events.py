@@ -89,7 +89,7 @@ SELECT g.article_id, g.mention, g.role, am.actor_id, ac.name
 FROM event_args g
 JOIN actor_members am ON am.article_id = g.article_id AND am.local_id = g.local_id
 JOIN actors ac ON ac.id = am.actor_id {where}
-ORDER BY g.rowid
+ORDER BY g.article_id, g.mention, g.role, g.local_id
 """
 
 
