@@ -10,9 +10,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, SEEDS
-from newsweave.exports import ACLED_COLUMNS, GDELT_COLUMNS, SCHEMAS, gdelt_event_id
 
 import newsweave
+from newsweave.exports import ACLED_COLUMNS, GDELT_COLUMNS, SCHEMAS, gdelt_event_id
 
 TABLES = ("articles", "actors", "events", "quotes", "claims", "conflicts")
 

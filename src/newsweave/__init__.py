@@ -13,20 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 # `newsweave.report` names both a package and a function of this API: the package is imported here, before the
 # function below is defined, so the name stays bound to the function.
 from newsweave import report as _report_package  # noqa: F401
 from newsweave._version import __version__
 from newsweave.corpus import Corpus, EventFilter, Page
-from newsweave.engine.analyze import analyze as _analyze
-from newsweave.engine.local import IngestOptions, Progress
-from newsweave.engine.local import ingest as _ingest
 from newsweave.errors import InputError, NewsweaveError, NotFoundError, StoreError, UsageError
 from newsweave.model import Article, Conflict, Copy, Event, IngestReport, Mention, Rejection, Span, Story
 from newsweave.settings import Settings, get_settings
 from newsweave.store import Store
+
+if TYPE_CHECKING:
+    from newsweave.engine.local import Progress
 
 __all__ = [
     "Article",
@@ -101,6 +101,9 @@ def ingest(
     (a local instance, or the cluster at ``address``); the store is the same.
     """
     settings = settings or get_settings()
+    from newsweave.engine.local import IngestOptions
+    from newsweave.engine.local import ingest as _ingest
+
     options = IngestOptions(outlet=outlet, published=published, workers=workers or settings.workers, analyze=analyze)
     if engine not in {"local", "ray"}:
         raise UsageError(f"unknown engine {engine!r} (local or ray)")
@@ -121,6 +124,8 @@ def analyze(db: str | Path | None = None) -> dict[str, int]:
     events merged across articles and their support counted. Ids of existing
     actors, stories and merged events stay stable.
     """
+    from newsweave.engine.analyze import analyze as _analyze
+
     with open_store(db) as store:
         return _analyze(store)
 

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from newsweave.errors import NotFoundError, UsageError
+from newsweave.errors import NotFoundError, StoreError, UsageError
 from newsweave.fuse.real_events import timeline_row
 from newsweave.model import Conflict, Copy, Event, Story, StoryActor, split_event_id
 from newsweave.settings import get_settings
@@ -68,8 +68,12 @@ class EventFilter:
 class Corpus:
     """A store opened read-only (its snapshot while an ingest writes it). Use as a context manager."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
-        self.store = Store(db if db is not None else get_settings().db, read_only=True)
+    def __init__(self, db: str | Path | None = None, *, store: Store | None = None) -> None:
+        """Open ``db`` read-only (``Settings.db`` by default), or read through ``store``, already open."""
+        self.store = store if store is not None else Store(db if db is not None else get_settings().db, read_only=True)
+        if not tables.has_real_events(self.store):
+            self.store.close()
+            raise StoreError(f"{self.store.path} was made by an earlier newsweave: run `newsweave analyze` on it once")
 
     def __enter__(self) -> Corpus:
         return self

@@ -136,9 +136,11 @@ def summary_line(sentence: str, *, limit: int = SUMMARY_CHARS) -> str:
 
 def timeline_row(event: Event) -> dict[str, Any]:
     """The JSON shape of one ``newsweave timeline --json`` and ``/timeline`` row."""
-    return {"date": event.date.value, "precision": event.date.precision, "event_id": event.id, "type": event.type,
-            "modality": event.modality, "summary": summary_line(event.evidence[0].text),
-            "article_ids": list(event.article_ids), "num_independent_sources": event.num_independent_sources}  # fmt: skip
+    return {
+        "date": event.date.value, "precision": event.date.precision, "event_id": event.id, "type": event.type,
+        "modality": event.modality, "summary": summary_line(event.evidence[0].text),
+        "article_ids": list(event.article_ids), "num_independent_sources": event.num_independent_sources,
+    }  # fmt: skip
 
 
 def _first_seen(groups: Iterable[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:

@@ -56,19 +56,22 @@ ACTOR_COLUMNS: Columns = {
 }  # fmt: skip
 MEMBER_COLUMNS: Columns = {"article_id": pa.string(), "local_id": pa.int32(), "actor_id": pa.string()}
 
+# Actors (all, or those ``{where}`` picks) with their dated roles and coverage; the members are found first.
 _ACTORS_SQL = """
-SELECT a.id, a.name, a.kind, a.country, a.cameo_code, a.aliases,
-       coalesce((SELECT list({'role': r.role, 'as_of': r.as_of, 'articles': r.n} ORDER BY r.as_of NULLS LAST, r.role)
-                 FROM (SELECT role, min(ar.published) AS as_of, count(DISTINCT d.article_id) AS n
-                       FROM actor_members x JOIN doc_actors d USING (article_id, local_id)
-                       JOIN articles ar ON ar.id = d.article_id, unnest(d.roles) AS t(role)
-                       WHERE x.actor_id = a.id GROUP BY role) r), []) AS roles,
-       count(m.start) AS mentions, count(DISTINCT m.article_id) AS articles,
-       list(DISTINCT art.outlet ORDER BY art.outlet) FILTER (WHERE art.outlet IS NOT NULL) AS outlets
-FROM actors a
-LEFT JOIN actor_members am ON am.actor_id = a.id
-LEFT JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
-LEFT JOIN articles art ON art.id = m.article_id
+WITH chosen AS (SELECT * FROM actors {where}),
+     members AS (SELECT am.* FROM actor_members am SEMI JOIN chosen c ON c.id = am.actor_id),
+     said AS (SELECT am.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                     list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
+              FROM members am JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
+              JOIN articles a ON a.id = m.article_id GROUP BY 1),
+     held AS (SELECT x.actor_id, role, min(ar.published) AS as_of, count(DISTINCT d.article_id) AS n
+              FROM members x JOIN doc_actors d ON d.article_id = x.article_id AND d.local_id = x.local_id
+              JOIN articles ar ON ar.id = d.article_id, unnest(d.roles) AS t(role) GROUP BY 1, 2),
+     roles AS (SELECT actor_id, list({{'role': role, 'as_of': as_of, 'articles': n}} ORDER BY as_of NULLS LAST, role)
+               AS roles FROM held GROUP BY 1)
+SELECT c.id, c.name, c.kind, c.country, c.cameo_code, c.aliases, coalesce(r.roles, []) AS roles,
+       coalesce(s.mentions, 0) AS mentions, coalesce(s.articles, 0) AS articles, s.outlets
+FROM chosen c LEFT JOIN said s ON s.actor_id = c.id LEFT JOIN roles r ON r.actor_id = c.id
 """
 
 
@@ -115,8 +118,8 @@ def replace(store: Connection, actors: Iterable[Actor]) -> int:
 # -- readers ---------------------------------------------------------------------------------------------------------
 def actors(store: Connection, *, kind: str | None = None) -> list[dict[str, Any]]:
     """Resolved actors with their aliases, dated roles and coverage counts, most mentioned first."""
-    where, params = ("WHERE a.kind = ?", [kind]) if kind else ("", [])
-    return store.dicts(f"{_ACTORS_SQL} {where} GROUP BY ALL ORDER BY mentions DESC, a.name, a.id", params)
+    where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
+    return store.dicts(_ACTORS_SQL.format(where=where) + " ORDER BY mentions DESC, c.name, c.id", params)
 
 
 def actor_id(store: Connection, ref: str) -> str:
@@ -137,7 +140,7 @@ def actor_id(store: Connection, ref: str) -> str:
 
 def actor(store: Connection, ref: str) -> dict[str, Any]:
     """One actor by id, name or any alias, with every mention of it (``mentions_list``)."""
-    found = store.dicts(f"{_ACTORS_SQL} WHERE a.id = ? GROUP BY ALL", [actor_id(store, ref)])[0]
+    found = store.dicts(_ACTORS_SQL.format(where="WHERE id = ?"), [actor_id(store, ref)])[0]
     found["mentions_list"] = store.dicts(
         """SELECT m.article_id, m.start, m."end", m.text, m.label, m.sentence FROM actor_mentions m
            JOIN actor_members am USING (article_id, local_id) WHERE am.actor_id = ?

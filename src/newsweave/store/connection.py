@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -71,6 +72,15 @@ class Connection:
         elif not self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'"):
             self.con.close()
             raise StoreError(f"{self.path} holds no newsweave tables yet (was the ingest that made it interrupted?)")
+
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: Path, source: Path) -> Self:
+        """A read-only view of ``source`` (the store at ``path`` or its snapshot) through ``con``, a cursor of a
+        connection held elsewhere (see :class:`SharedReader`); closing it closes only the cursor."""
+        view = cls.__new__(cls)
+        view.path, view.read_only, view.source, view.con = path, True, source, con
+        view._published, view._file = 0.0, None
+        return view
 
     def _open_writer(self, lock_wait: float) -> duckdb.DuckDBPyConnection:
         """Open for writing, waiting while readers of other processes hold the file."""
@@ -184,6 +194,41 @@ class Connection:
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a read query, rows as dicts: for scripts, tests and benches. Outputs read through ``Corpus``."""
         return self.dicts(sql, params or [])
+
+
+C = TypeVar("C", bound=Connection)
+
+
+class SharedReader(Generic[C]):
+    """Read-only views of a store for a long-running reader (the web app), without opening the file each time.
+
+    While the published snapshot is as new as the store (no writer has committed since it was published), every
+    view is a cursor of one connection to that snapshot, opened once per snapshot: holding the snapshot never
+    blocks a writer, which replaces it by renaming. Otherwise each view opens the store for itself as
+    :class:`Connection` does (the store, or its snapshot while a writer holds it).
+    """
+
+    def __init__(self, path: str | Path, make: type[C]) -> None:
+        self.path, self.make = Path(path), make
+        self._key: tuple[int, int, int] | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._lock = threading.Lock()
+
+    def open(self) -> C:
+        snapshot = snapshot_path(self.path)
+        try:
+            published, stored = snapshot.stat(), self.path.stat()
+        except FileNotFoundError:
+            return self.make(self.path, read_only=True)
+        if published.st_mtime_ns < stored.st_mtime_ns:
+            return self.make(self.path, read_only=True)
+        key = (published.st_ino, published.st_mtime_ns, published.st_size)
+        with self._lock:
+            if key != self._key or self._con is None:
+                # the previous connection is left to close when its last cursor goes (requests may be using it)
+                self._con, self._key = _connect(snapshot, read_only=True), key
+            cursor = self._con.cursor()
+        return self.make.over(cursor, self.path, snapshot)
 
 
 class _Locked(StoreError):

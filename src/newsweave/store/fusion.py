@@ -413,16 +413,22 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
 
 def real_events(store: Connection, q: EventQuery, *, limit: int | None = None,
                 offset: int = 0) -> tuple[list[str], int]:  # fmt: skip
-    """Stored real-event records (JSON) matching ``q`` in its order, one page of them, and the listing's size."""
+    """Stored real-event records (JSON) matching ``q`` in its order, one page of them, and the listing's size.
+
+    The page is found on the narrow columns first; only its records are read."""
     where, params = _where(q)
     order = "date, rank, id" if q.by_date else "first_article, first_event"
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    if limit is None:
-        found = [r[0] for r in store.rows(f"SELECT record FROM real_events WHERE {where} ORDER BY {order}", params)]
-        return found, len(found)
-    rows = store.rows(f"SELECT record, count(*) OVER () FROM real_events WHERE {where} ORDER BY {order}{page}", params)
-    if rows:
-        return [r[0] for r in rows], int(rows[0][1])
+    found = store.rows(
+        f"""WITH page AS (SELECT id, {order}, count(*) OVER () AS total FROM real_events WHERE {where}
+                          ORDER BY {order}{page})
+            SELECT r.record, p.total FROM page p JOIN real_events r USING (id) ORDER BY {
+            ", ".join(f"p.{c.strip()}" for c in order.split(","))
+        }""",
+        params,
+    )
+    if found:
+        return [r[0] for r in found], int(found[0][1])
     return [], int(store.scalar(f"SELECT count(*) FROM real_events WHERE {where}", params))
 
 
@@ -434,6 +440,11 @@ def real_event_of(store: Connection, ref: str, member: tuple[str, int] | None) -
         [ref, *(member or (None, None))],
     )
     return None if found is None else str(found)
+
+
+def has_real_events(store: Connection) -> bool:
+    """Whether the store has the real-event tables (a store of an earlier version gains them when next written)."""
+    return bool(store.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'real_events'"))
 
 
 def real_event_count(store: Connection) -> int:

@@ -1,9 +1,10 @@
 """The FastAPI app: JSON endpoints mirroring the CLI and the dashboard, over a store opened read-only.
 
-Each request opens the store read-only for itself (``deps.request_corpus``) and
-closes it after, so requests run in parallel, none can write, and nothing holds
-the file between requests: an ingest can start while the app serves, and during
-it requests read the snapshot the ingest publishes.
+Each request reads the store through its own read-only view (``deps.request_corpus``),
+so requests run in parallel and none can write. Views are cursors of one connection
+to the snapshot the last writer published (reopened when a writer publishes a new
+one), never of the store file itself: an ingest can start while the app serves, and
+during it requests read the snapshot the ingest publishes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from fastapi.staticfiles import StaticFiles
 from newsweave._version import __version__
 from newsweave.corpus import Corpus
 from newsweave.errors import NotFoundError, UsageError
+from newsweave.store import Store
+from newsweave.store.connection import SharedReader
 from newsweave.web import api, pages
 from newsweave.web.json import SafeJSONResponse
 
@@ -46,6 +49,7 @@ def create_app(db: Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = db
+    app.state.reader = SharedReader(db, Store)
     app.middleware("http")(_limit_request)
     app.middleware("http")(_security_headers)
     app.add_exception_handler(NotFoundError, _not_found)

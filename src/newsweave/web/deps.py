@@ -15,12 +15,12 @@ MAX_OFFSET = 1_000_000_000  # far past any listing; bounded so that it always fi
 
 
 def request_corpus(request: Request) -> Iterator[Corpus]:
-    """Dependency: the store opened read-only for this request only (one snapshot), closed after it.
+    """Dependency: a read-only view of the store for this request only (one snapshot), closed after it.
 
-    Holding no connection between requests leaves the file free for an ingest; while
-    one runs, the request reads the snapshot it publishes (see :mod:`newsweave.store`).
+    The app never holds the store file itself, so an ingest can start while it serves: requests read the
+    snapshot a writer publishes, through one connection per published snapshot (``SharedReader``).
     """
-    corpus = Corpus(request.app.state.db)
+    corpus = Corpus(store=request.app.state.reader.open())
     try:
         yield corpus
     finally:
