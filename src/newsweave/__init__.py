@@ -15,9 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-# `newsweave.report` names both a package and a function of this API: the package is imported here, before the
-# function below is defined, so the name stays bound to the function.
-from newsweave import report as _report_package  # noqa: F401
 from newsweave._version import __version__
 from newsweave.corpus import Corpus, EventFilter, Page
 from newsweave.errors import InputError, NewsweaveError, NotFoundError, StoreError, UsageError
@@ -173,7 +170,7 @@ def framing(db: str | Path | None = None, *, story: str | None = None) -> dict[s
 
 def actor_graph(db: str | Path | None = None) -> Any:
     """The actor co-occurrence graph (``networkx.Graph``): actors as nodes, shared sentences as weights."""
-    from newsweave.report.graph import build_graph
+    from newsweave.reports.graph import build_graph
 
     with Corpus(db) as corpus:
         return build_graph(corpus.actors(), corpus.cooccurrences())
@@ -186,7 +183,7 @@ def report(db: str | Path | None = None, *, story: str | None = None, out: Path)
     articles, the timeline, key actors and their graph, conflicting figures, outlet
     coverage and plots, all read from one snapshot.
     """
-    from newsweave.report.build import write_report
+    from newsweave.reports.build import write_report
 
     with Corpus(db) as corpus:
         return write_report(corpus, story=story, out=out)

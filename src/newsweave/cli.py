@@ -26,7 +26,7 @@ from newsweave.corpus import Corpus
 from newsweave.errors import NewsweaveError, NotFoundError, UsageError
 from newsweave.model import json_default
 from newsweave.pubdate import parse_date
-from newsweave.report.render import print_ingest, print_summary, print_table
+from newsweave.terminal import print_ingest, print_summary, print_table
 
 app = typer.Typer(
     name="newsweave",
@@ -228,7 +228,7 @@ def status(db: DbOption = None, as_json: JsonOption = False) -> None:
 @app.command()
 def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
     """A readable overview: outlets, publication dates and their sources, top actors, rejects."""
-    from newsweave.report.summary import summarize
+    from newsweave.reports.summary import summarize
 
     with Corpus(db) as corpus:
         data = summarize(corpus)
@@ -277,7 +277,7 @@ def graph(
     output: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """The actor graph: actors as nodes, co-occurrence in a sentence as weighted edges."""
-    from newsweave.report.graph import to_graphml, to_json
+    from newsweave.reports.graph import to_graphml, to_json
 
     if fmt not in {"graphml", "json"}:
         raise typer.BadParameter("use graphml or json", param_hint="--format")

@@ -27,7 +27,7 @@ from newsweave.corpus import Corpus
 from newsweave.errors import UsageError
 from newsweave.model import json_default
 from newsweave.ontology.lexicons import read_csv
-from newsweave.report.briefing import tidy
+from newsweave.reports.briefing import tidy
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "acled")
 S, N, F, B, D, LS = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32(), pa.list_(pa.string())

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsweave.fuse import coref, corroborate, dedup, real_events, stories
-from newsweave.fuse.actors import resolve
+from newsweave.fuse.actors import cluster_actors
 from newsweave.fuse.conflicts import find_conflicts
 from newsweave.fuse.framing import Label, Voice, framing
 from newsweave.model import Event, EventMember, Story, StoryActor
@@ -158,7 +158,7 @@ def resolve_actors(store: Store, run: Run) -> int:
     """Re-cluster every article's local actors across the corpus; marks the articles whose actors changed.
     Returns the number of actors."""
     story_of = tables.story_of(store)
-    found = resolve(actor_table.doc_actors(store), order=article_table.order(store), story_of=story_of or None)
+    found = cluster_actors(actor_table.doc_actors(store), order=article_table.order(store), story_of=story_of or None)
     kinds = {a.id: a.kind for a in found}
     after = {member: (a.id, a.canonical_name) for a in found for member in a.members}
     before = actor_table.memberships(store)

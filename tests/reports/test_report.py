@@ -101,7 +101,7 @@ def test_briefing_is_extractive_and_cited(page: _Page, corpus_db: Path) -> None:
 
 
 def test_briefing_prefers_corroborated_events(corpus_db: Path) -> None:
-    from newsweave.report.build import collect
+    from newsweave.reports.build import collect
 
     with newsweave.open(corpus_db) as corpus:
         data = collect(corpus)

@@ -11,10 +11,10 @@ from typing import Any
 from newsweave.corpus import Corpus
 from newsweave.errors import UsageError
 from newsweave.fuse.framing import KEY_EVENT_SOURCES
-from newsweave.report import plots
-from newsweave.report.briefing import briefing, safe_url
-from newsweave.report.graph import build_graph
-from newsweave.report.timeline import timeline_rows
+from newsweave.reports import plots
+from newsweave.reports.briefing import briefing, safe_url
+from newsweave.reports.graph import build_graph
+from newsweave.reports.timeline import timeline_rows
 
 KEY_ACTORS = 12
 KEY_EVENTS = 15
@@ -30,11 +30,11 @@ def write_report(corpus: Corpus, *, story: str | None = None, out: Path) -> Path
         raise UsageError(f"report file must end in .html or .md, not {out.name!r}")
     data = collect(corpus, story=story)
     if fmt == "html":
-        from newsweave.report.html import render_html
+        from newsweave.reports.html import render_html
 
         text = render_html(data)
     else:
-        from newsweave.report.markdown import render_markdown
+        from newsweave.reports.markdown import render_markdown
 
         text = render_markdown(data)
     out.parent.mkdir(parents=True, exist_ok=True)
