@@ -390,30 +390,9 @@ class EventDateChoice:
 
 
 @dataclass(frozen=True, slots=True)
-class CodedMention:
-    """One stored event mention with its actors resolved: what the real-event builders read."""
-
-    article_id: str
-    event: int
-    outlet: str | None
-    type: str
-    mode: str | None
-    modality: Modality
-    source: tuple[ActorRef, ...]
-    target: tuple[ActorRef, ...]
-    date: EventDateChoice
-    location: Location | None
-    cameo: str | None
-    cameo_root: str | None
-    quad_class: int
-    goldstein: float | None
-    trigger: str
-    evidence: Evidence
-
-
-@dataclass(frozen=True, slots=True)
 class EventMember:
-    """One article's coding of a real event (all its mentions in that article)."""
+    """One article's coding of a real event (all its mentions in that article; or one mention, as the store
+    gives them to the builders in ``fuse/real_events.py``)."""
 
     id: str
     article_id: str
@@ -434,23 +413,34 @@ class EventMember:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of ``members[]`` in ``newsweave events --json``."""
-        return {
-            "id": self.id, "type": self.type, "mode": self.mode, "modality": self.modality,
-            "source": [a.as_dict() for a in self.source], "target": [a.as_dict() for a in self.target],
-            **self.date.as_dict(), "location": self.location.as_dict() if self.location else None,
-            "cameo": self.cameo, "cameo_root": self.cameo_root, "quad_class": self.quad_class,
-            "goldstein": self.goldstein, "article_id": self.article_id, "outlet": self.outlet,
-            "trigger": self.trigger, "evidence": [e.as_dict() for e in self.evidence],
-        }  # fmt: skip
+        return {**_coding_dict(self), "evidence": [e.as_dict() for e in self.evidence]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventMember:
-        return cls(
-            d["id"], d["article_id"], d["outlet"], d["type"], d["mode"], d["modality"],
-            tuple(ActorRef.from_dict(a) for a in d["source"]), tuple(ActorRef.from_dict(a) for a in d["target"]),
-            EventDateChoice.from_dict(d), Location.from_dict(d["location"]), d["cameo"], d["cameo_root"],
-            d["quad_class"], d["goldstein"], d["trigger"], tuple(Evidence.from_dict(e) for e in d["evidence"]),
-        )  # fmt: skip
+        return cls(**_coding_fields(d), evidence=tuple(Evidence.from_dict(e) for e in d["evidence"]))
+
+
+def _coding_dict(r: EventMember | Event) -> dict[str, Any]:
+    """How a member or a real event is coded, in the JSON shape both share."""
+    return {
+        "id": r.id, "type": r.type, "mode": r.mode, "modality": r.modality,
+        "source": [a.as_dict() for a in r.source], "target": [a.as_dict() for a in r.target],
+        **r.date.as_dict(), "location": r.location.as_dict() if r.location else None,
+        "cameo": r.cameo, "cameo_root": r.cameo_root, "quad_class": r.quad_class, "goldstein": r.goldstein,
+        "article_id": r.article_id, "outlet": r.outlet, "trigger": r.trigger,
+    }  # fmt: skip
+
+
+def _coding_fields(d: dict[str, Any]) -> dict[str, Any]:
+    """The fields ``_coding_dict`` wrote, as record fields."""
+    return {
+        "id": d["id"], "type": d["type"], "mode": d["mode"], "modality": d["modality"],
+        "source": tuple(ActorRef.from_dict(a) for a in d["source"]),
+        "target": tuple(ActorRef.from_dict(a) for a in d["target"]), "date": EventDateChoice.from_dict(d),
+        "location": Location.from_dict(d["location"]), "cameo": d["cameo"], "cameo_root": d["cameo_root"],
+        "quad_class": d["quad_class"], "goldstein": d["goldstein"], "article_id": d["article_id"],
+        "outlet": d["outlet"], "trigger": d["trigger"],
+    }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,12 +480,7 @@ class Event:
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of ``newsweave events --json`` and ``/events``."""
         return {
-            "id": self.id, "type": self.type, "mode": self.mode, "modality": self.modality,
-            "source": [a.as_dict() for a in self.source], "target": [a.as_dict() for a in self.target],
-            **self.date.as_dict(), "location": self.location.as_dict() if self.location else None,
-            "cameo": self.cameo, "cameo_root": self.cameo_root, "quad_class": self.quad_class,
-            "goldstein": self.goldstein, "article_id": self.article_id, "outlet": self.outlet,
-            "trigger": self.trigger, "story": self.story, "evidence": [e.as_dict() for e in self.evidence],
+            **_coding_dict(self), "story": self.story, "evidence": [e.as_dict() for e in self.evidence],
             "article_ids": list(self.article_ids), "num_mentions": self.num_mentions,
             "num_articles": self.num_articles, "num_outlets": self.num_outlets,
             "num_independent_sources": self.num_independent_sources, "confidence": self.confidence,
@@ -505,13 +490,11 @@ class Event:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         return cls(
-            d["id"], d["type"], d["mode"], d["modality"], tuple(ActorRef.from_dict(a) for a in d["source"]),
-            tuple(ActorRef.from_dict(a) for a in d["target"]), EventDateChoice.from_dict(d),
-            Location.from_dict(d["location"]), d["cameo"], d["cameo_root"], d["quad_class"], d["goldstein"],
-            d["trigger"], d["article_id"], d["outlet"], d.get("story"), tuple(d["article_ids"]),
-            tuple(Evidence.from_dict(e) for e in d["evidence"]), d["num_mentions"], d["num_articles"],
-            d["num_outlets"], d["num_independent_sources"], d["confidence"], d["denied"],
-            tuple(EventMember.from_dict(m) for m in d["members"]),
+            **_coding_fields(d), story=d.get("story"), article_ids=tuple(d["article_ids"]),
+            evidence=tuple(Evidence.from_dict(e) for e in d["evidence"]), num_mentions=d["num_mentions"],
+            num_articles=d["num_articles"], num_outlets=d["num_outlets"],
+            num_independent_sources=d["num_independent_sources"], confidence=d["confidence"], denied=d["denied"],
+            members=tuple(EventMember.from_dict(m) for m in d["members"]),
         )  # fmt: skip
 
 

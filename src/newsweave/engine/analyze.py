@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from newsweave.fuse import coref, corroborate, dedup, real_events, stories
 from newsweave.fuse.actors import cluster_actors
@@ -63,7 +64,7 @@ def find_copies(store: Store, run: Run) -> int:
     if unbanded:
         with store.transaction():  # bands and pairs together: banded articles are never compared again
             _index_new(store, unbanded)
-    pairs = [dedup.Pair(*p) for p in tables.pairs(store)]
+    pairs = [dedup.Pair(a, b, cast(dedup.Kind, kind), similarity) for a, b, kind, similarity in tables.pairs(store)]
     clusters = _copy_clusters(pairs, None if run.full else set(run.new))
     members = {x for group in clusters for x in group}
     wanted = [p for p in pairs if p.copy in members]
@@ -79,21 +80,25 @@ def find_copies(store: Store, run: Run) -> int:
 
 
 def _copy_clusters(pairs: Sequence[dedup.Pair], touching: set[str] | None) -> list[set[str]]:
-    """The connected groups of labelled pairs (those holding an article of ``touching``; all with None)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """The groups of articles linked by labelled pairs (only those holding an article of ``touching``; all
+    with None), found by walking the links from each such article."""
+    linked: dict[str, set[str]] = defaultdict(set)
     for pair in pairs:
-        parent[find(pair.copy)] = find(pair.original)
-    groups: dict[str, set[str]] = defaultdict(set)
-    for article_id in list(parent):
-        groups[find(article_id)].add(article_id)
-    return [g for g in groups.values() if touching is None or g & touching]
+        linked[pair.copy].add(pair.original)
+        linked[pair.original].add(pair.copy)
+    seen: set[str] = set()
+    groups = []
+    for start in sorted(linked if touching is None else touching & linked.keys()):
+        if start in seen:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            fresh = linked[todo.pop()] - group
+            group |= fresh
+            todo += fresh
+        seen |= group
+        groups.append(group)
+    return groups
 
 
 def _docs(store: Store, ids: set[str] | list[str]) -> dict[str, dedup.Doc]:

@@ -23,7 +23,6 @@ from typing import Any, cast
 from newsweave.fuse.corroborate import Support
 from newsweave.model import (
     ActorRef,
-    CodedMention,
     Event,
     EventDateChoice,
     EventMember,
@@ -39,19 +38,20 @@ from newsweave.model import (
 SUMMARY_CHARS = 200
 
 
-def coded(mention: EventMention, outlet: str | None) -> CodedMention:
+def coded(mention: EventMention, outlet: str | None) -> EventMember:
     """A freshly extracted mention as the builders read it (actors are resolved later, across articles)."""
     when, place = mention.date, mention.place
     span = (mention.article_id, when.span.start, when.span.end) if when.span else None
-    return CodedMention(
-        article_id=mention.article_id, event=mention.index, outlet=outlet, type=mention.type, mode=mention.mode,
+    return EventMember(
+        id=event_id(mention.article_id, mention.index), article_id=mention.article_id, outlet=outlet,
+        type=mention.type, mode=mention.mode,
         modality=cast(Modality, mention.modality), source=(), target=(),
         date=EventDateChoice(when.value, cast(Precision | None, when.precision), when.text, span, when.uncertain),
         location=Location(place.name, place.country, place.lat, place.lon, bool(place.span)) if place else None,
         cameo=mention.cameo, cameo_root=mention.cameo_root, quad_class=mention.quad_class,
         goldstein=mention.goldstein, trigger=mention.trigger.text,
-        evidence=Evidence(mention.article_id, mention.evidence.start, mention.evidence.end, mention.evidence.text,
-                          mention.trigger.start, mention.trigger.end),
+        evidence=(Evidence(mention.article_id, mention.evidence.start, mention.evidence.end, mention.evidence.text,
+                           mention.trigger.start, mention.trigger.end),),
     )  # fmt: skip
 
 
@@ -61,15 +61,16 @@ def singletons(batch: Sequence[Parsed]) -> list[Event]:
     return [real_event(m.id, [m], None) for m in found]
 
 
-def members(mentions: Iterable[CodedMention]) -> list[EventMember]:
-    """One member per article event, in the order the mentions come (grouped by article and event number)."""
-    grouped: dict[tuple[str, int], list[CodedMention]] = defaultdict(list)
+def members(mentions: Iterable[EventMember]) -> list[EventMember]:
+    """One member per article event from its mentions (one-mention members of the same id), in the order they
+    come."""
+    grouped: dict[str, list[EventMember]] = defaultdict(list)
     for mention in mentions:
-        grouped[(mention.article_id, mention.event)].append(mention)
+        grouped[mention.id].append(mention)
     return [member(found) for found in grouped.values()]
 
 
-def member(mentions: Sequence[CodedMention]) -> EventMember:
+def member(mentions: Sequence[EventMember]) -> EventMember:
     """An article event from its mentions: the first mention's coding, the chosen date and place, every span."""
     first = mentions[0]
     dated = min(mentions, key=lambda m: date_choice(m.date))
@@ -77,11 +78,11 @@ def member(mentions: Sequence[CodedMention]) -> EventMember:
     top = countries.most_common(1)[0][0] if countries else None
     located = next((m for m in mentions if top and m.location and m.location.country == top), first)
     return EventMember(
-        id=event_id(first.article_id, first.event), article_id=first.article_id, outlet=first.outlet,
+        id=first.id, article_id=first.article_id, outlet=first.outlet,
         type=first.type, mode=first.mode, modality=first.modality, source=_first_seen(m.source for m in mentions),
         target=_first_seen(m.target for m in mentions), date=dated.date, location=located.location,
         cameo=first.cameo, cameo_root=first.cameo_root, quad_class=first.quad_class, goldstein=first.goldstein,
-        trigger=first.trigger, evidence=tuple(m.evidence for m in mentions),
+        trigger=first.trigger, evidence=tuple(span for m in mentions for span in m.evidence),
     )  # fmt: skip
 
 

@@ -177,7 +177,7 @@ def most_mentioned(store: Connection, article_ids: Sequence[str], *, top: int,
 
 def labels(store: Connection, article_ids: Sequence[str]) -> list[tuple[str, str, str, str]]:
     """Every resolved actor mention in these articles: (article id, actor id, actor name, words used)."""
-    return [tuple(r) for r in store.rows(  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3]) for r in store.rows(
         """SELECT m.article_id, am.actor_id, ac.name, m.text FROM actor_mentions m
            JOIN actor_members am ON am.article_id = m.article_id AND am.local_id = m.local_id
            JOIN actors ac ON ac.id = am.actor_id

@@ -108,7 +108,7 @@ class Connection:
         self.source = snapshot
         return _connect(snapshot, read_only=True)
 
-    def __enter__(self) -> Connection:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

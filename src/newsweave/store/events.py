@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from newsweave.model import ActorRef, CodedMention, EventDateChoice, EventMention, Evidence, Location
+from newsweave.model import ActorRef, EventDateChoice, EventMember, EventMention, Evidence, Location, event_id
 
 if TYPE_CHECKING:
     from newsweave.store.connection import Columns, Connection
@@ -93,8 +93,9 @@ ORDER BY g.article_id, g.mention, g.role, g.local_id
 """
 
 
-def coded_mentions(store: Connection, article_ids: Sequence[str] | None = None) -> list[CodedMention]:
-    """Stored event mentions (of these articles, or all) with their actors resolved, in article and event order."""
+def coded_mentions(store: Connection, article_ids: Sequence[str] | None = None) -> list[EventMember]:
+    """Stored event mentions (of these articles, or all) with their actors resolved, in article and event order:
+    each as a one-mention member of its article event."""
     where, params = ("", []) if article_ids is None else (
         "WHERE {t}.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])  # fmt: skip
     roles: dict[tuple[str, int, str], list[ActorRef]] = defaultdict(list)
@@ -103,16 +104,16 @@ def coded_mentions(store: Connection, article_ids: Sequence[str] | None = None) 
     return [_coded(r, roles) for r in store.rows(_MENTIONS.format(where=where.format(t="e")), params)]
 
 
-def _coded(r: tuple[Any, ...], roles: dict[tuple[str, int, str], list[ActorRef]]) -> CodedMention:
+def _coded(r: tuple[Any, ...], roles: dict[tuple[str, int, str], list[ActorRef]]) -> EventMember:
     span = (r[0], r[9], r[10]) if r[9] is not None else None
-    return CodedMention(
-        article_id=r[0], event=r[1], outlet=r[2], type=r[3], mode=r[4], modality=r[5],
+    return EventMember(
+        id=event_id(r[0], r[1]), article_id=r[0], outlet=r[2], type=r[3], mode=r[4], modality=r[5],
         source=tuple(dict.fromkeys(roles.get((r[0], r[27], "source"), ()))),
         target=tuple(dict.fromkeys(roles.get((r[0], r[27], "target"), ()))),
         date=EventDateChoice(r[6], r[7], r[8], span, bool(r[11])),
         location=Location(r[12], r[13], r[14], r[15], bool(r[16])) if r[12] else None,
         cameo=r[17], cameo_root=r[18], quad_class=r[19], goldstein=r[20], trigger=r[21],
-        evidence=Evidence(r[0], r[22], r[23], r[24], r[25], r[26]),
+        evidence=(Evidence(r[0], r[22], r[23], r[24], r[25], r[26]),),
     )  # fmt: skip
 
 
