@@ -24,7 +24,7 @@ unfinished. A store that was never analysed is analysed whole.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -193,7 +193,7 @@ def merge_events(store: Store, run: Run) -> int:
     by_story: dict[str | None, list[Event]] = defaultdict(list)
     for event in built:
         by_story[event.story].append(event)
-    framed = {r.id: story_framing(store, r, by_story[r.id]) for r in records}
+    framed = stories_framing(store, records, by_story, articles=None if marked is None else articles)
     conflicts = find_conflicts(claim_table.claims(store), source_of=tables.source_keys(store))
     with store.transaction():
         tables.replace_real_events(store, built, articles=None if marked is None else articles)
@@ -240,15 +240,27 @@ def story_records(store: Store, stories_wanted: Sequence[str] | None) -> list[St
     ]  # fmt: skip
 
 
-def story_framing(store: Store, story: Story, events_of_story: Sequence[Event]) -> dict[str, object]:
-    """How each outlet covers a story: events reported and missed, voices quoted, words for its main actors."""
-    members = sorted(story.article_ids)
-    outlet_of = {a: (r["outlet"] or f"(article {a})") for a, r in article_table.texts(store, members).items()}
-    events = [e.as_dict() for e in events_of_story]
-    voices = [Voice(*v) for v in claim_table.speaker_kinds(store, members)]
-    labels = [Label(*x) for x in actor_table.labels(store, members)]
-    outlets = framing(events, voices, labels, outlet_of=outlet_of, key_actors=[a.id for a in story.top_actors])
-    return {"story": story.id, "label": story.label, "outlets": outlets}
+def stories_framing(store: Store, records: Sequence[Story], events: Mapping[str | None, Sequence[Event]], *,
+                    articles: Sequence[str] | None) -> dict[str, dict[str, object]]:  # fmt: skip
+    """How each outlet covers each story: events reported and missed, voices quoted, words for its main actors.
+    The articles' outlets, quotes and actor mentions are read once for all the stories."""
+    outlet_of = article_table.outlets(store, articles)
+    voices: dict[str, list[Voice]] = defaultdict(list)
+    labels: dict[str, list[Label]] = defaultdict(list)
+    for article_id, kinds in claim_table.speaker_kinds(store, articles):
+        voices[article_id].append(Voice(article_id, kinds))
+    for found in actor_table.labels(store, articles):
+        labels[found[0]].append(Label(*found))
+    framed: dict[str, dict[str, object]] = {}
+    for story in records:
+        members = sorted(story.article_ids)
+        outlets = framing(
+            [e.as_dict() for e in events.get(story.id, ())], [v for a in members for v in voices[a]],
+            [x for a in members for x in labels[a]], outlet_of={a: outlet_of[a] or f"(article {a})" for a in members},
+            key_actors=[a.id for a in story.top_actors],
+        )  # fmt: skip
+        framed[story.id] = {"story": story.id, "label": story.label, "outlets": outlets}
+    return framed
 
 
 def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]:

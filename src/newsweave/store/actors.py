@@ -9,9 +9,10 @@ import pyarrow as pa
 
 from newsweave.errors import NotFoundError
 from newsweave.model import Actor, ActorMention, DocActor
+from newsweave.store.schema import Columns, among
 
 if TYPE_CHECKING:
-    from newsweave.store.connection import Columns, Connection
+    from newsweave.store.connection import Connection
 
 MIGRATIONS = (
     (
@@ -175,14 +176,15 @@ def most_mentioned(store: Connection, article_ids: Sequence[str], *, top: int,
     )]  # fmt: skip
 
 
-def labels(store: Connection, article_ids: Sequence[str]) -> list[tuple[str, str, str, str]]:
-    """Every resolved actor mention in these articles: (article id, actor id, actor name, words used)."""
+def labels(store: Connection, article_ids: Sequence[str] | None) -> list[tuple[str, str, str, str]]:
+    """Every resolved actor mention in these articles (all with None): (article id, actor id, actor name, words
+    used)."""
+    where, params = among("m.article_id", article_ids)
     return [(r[0], r[1], r[2], r[3]) for r in store.rows(
-        """SELECT m.article_id, am.actor_id, ac.name, m.text FROM actor_mentions m
-           JOIN actor_members am ON am.article_id = m.article_id AND am.local_id = m.local_id
-           JOIN actors ac ON ac.id = am.actor_id
-           WHERE m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start""",
-        [list(article_ids)],
+        f"""SELECT m.article_id, am.actor_id, ac.name, m.text FROM actor_mentions m
+            JOIN actor_members am ON am.article_id = m.article_id AND am.local_id = m.local_id
+            JOIN actors ac ON ac.id = am.actor_id {where} ORDER BY m.article_id, m.start""",
+        params,
     )]  # fmt: skip
 
 

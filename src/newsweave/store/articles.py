@@ -11,9 +11,10 @@ import pyarrow as pa
 
 from newsweave.errors import NotFoundError
 from newsweave.model import Article, Mention, Rejection
+from newsweave.store.schema import Columns, among
 
 if TYPE_CHECKING:
-    from newsweave.store.connection import Columns, Connection
+    from newsweave.store.connection import Connection
 
 MIGRATIONS = (
     (
@@ -124,6 +125,12 @@ def texts(store: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """These articles with their text and publication facts, by id."""
     sql = f"SELECT {', '.join((*DETAIL, 'text'))} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))"
     return {r["id"]: r for r in store.dicts(sql + f" ORDER BY {ORDER}", [list(ids)])}
+
+
+def outlets(store: Connection, ids: Sequence[str] | None) -> dict[str, str | None]:
+    """These articles' outlets (every article's with None)."""
+    where, params = among("id", ids)
+    return {r[0]: r[1] for r in store.rows(f"SELECT id, outlet FROM articles {where}", params)}
 
 
 def mentions(store: Connection, article_id: str | None = None, *, label: str | None = None) -> list[dict[str, Any]]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from newsweave.model import Claim, Quote
+from newsweave.store.schema import Columns, among
 
 if TYPE_CHECKING:
-    from newsweave.store.connection import Columns, Connection
+    from newsweave.store.connection import Connection
 
 # The quotes and claims tables are created by 0003_events_quotes_claims (store/events.py).
 MIGRATIONS = (
@@ -78,14 +80,15 @@ def claims(store: Connection, *, quantity: str | None = None) -> list[dict[str, 
     return [{**r, "source_actor": names.get((r["article_id"], r["start"]), [])} for r in found]
 
 
-def speaker_kinds(store: Connection, article_ids: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Every quote in these articles as (article id, the kinds of its speakers)."""
+def speaker_kinds(store: Connection, article_ids: Sequence[str] | None) -> list[tuple[str, tuple[str, ...]]]:
+    """Every quote in these articles (all with None) as (article id, the kinds of its speakers)."""
     sql = """SELECT q.article_id, q.start, list(ac.kind ORDER BY ac.kind) FILTER (WHERE ac.kind IS NOT NULL)
              FROM quotes q LEFT JOIN LATERAL (SELECT unnest(q.speakers) AS local_id) s ON true
              LEFT JOIN actor_members am ON am.article_id = q.article_id AND am.local_id = s.local_id
              LEFT JOIN actors ac ON ac.id = am.actor_id
-             WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1, 2 ORDER BY 1, 2"""
-    return [(r[0], tuple(r[2] or ())) for r in store.rows(sql, [article_ids])]
+             {where} GROUP BY 1, 2 ORDER BY 1, 2"""
+    where, params = among("q.article_id", article_ids)
+    return [(r[0], tuple(r[2] or ())) for r in store.rows(sql.format(where=where), params)]
 
 
 def count(store: Connection) -> dict[str, int]:

@@ -16,7 +16,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Generic, Self, TypeVar
@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from newsweave.errors import StoreError
 from newsweave.store import migrations
+from newsweave.store.schema import Columns
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
 LOCK_WAIT = 30.0  # seconds a writer waits for readers (or a reader for a first snapshot) before giving up
@@ -36,9 +37,6 @@ def snapshot_path(path: str | Path) -> Path:
     """Where the writer of ``path`` publishes its read snapshot."""
     path = Path(path)
     return path.with_name(path.name + ".snapshot")
-
-
-Columns = Mapping[str, pa.DataType]  # a table's columns in order, with their Arrow types: one list per table
 
 
 def now() -> datetime:

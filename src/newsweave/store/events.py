@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from newsweave.model import ActorRef, EventDateChoice, EventMember, EventMention, Evidence, Location, event_id
+from newsweave.store.schema import Columns, among
 
 if TYPE_CHECKING:
-    from newsweave.store.connection import Columns, Connection
+    from newsweave.store.connection import Connection
 
 MIGRATIONS = (
     (
@@ -96,12 +97,12 @@ ORDER BY g.article_id, g.mention, g.role, g.local_id
 def coded_mentions(store: Connection, article_ids: Sequence[str] | None = None) -> list[EventMember]:
     """Stored event mentions (of these articles, or all) with their actors resolved, in article and event order:
     each as a one-mention member of its article event."""
-    where, params = ("", []) if article_ids is None else (
-        "WHERE {t}.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])  # fmt: skip
     roles: dict[tuple[str, int, str], list[ActorRef]] = defaultdict(list)
-    for article_id, mention, role, actor, name in store.rows(_ARGS.format(where=where.format(t="g")), params):
+    where, params = among("g.article_id", article_ids)
+    for article_id, mention, role, actor, name in store.rows(_ARGS.format(where=where), params):
         roles[(article_id, mention, role)].append(ActorRef(actor, name))
-    return [_coded(r, roles) for r in store.rows(_MENTIONS.format(where=where.format(t="e")), params)]
+    where, params = among("e.article_id", article_ids)
+    return [_coded(r, roles) for r in store.rows(_MENTIONS.format(where=where), params)]
 
 
 def _coded(r: tuple[Any, ...], roles: dict[tuple[str, int, str], list[ActorRef]]) -> EventMember:

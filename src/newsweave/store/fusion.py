@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from newsweave.model import Copy, Event, EventMember, json_default, split_event_id
+from newsweave.store.schema import Columns, among
 
 if TYPE_CHECKING:
-    from newsweave.store.connection import Columns, Connection
+    from newsweave.store.connection import Connection
 
 MIGRATIONS = (
     (
@@ -207,8 +208,7 @@ def copies(store: Connection) -> list[Copy]:
 
 def source_keys(store: Connection, article_ids: Sequence[str] | None = None) -> dict[str, str]:
     """Articles → their independent-source key: the outlet of their original (copies collapse), else the id."""
-    where, params = ("", []) if article_ids is None else (
-        "WHERE a.id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])  # fmt: skip
+    where, params = among("a.id", article_ids)
     found = store.rows(
         f"""SELECT a.id, coalesce(o.outlet, o.id) FROM articles a
             LEFT JOIN duplicates d ON d.article_id = a.id JOIN articles o ON o.id = coalesce(d.copy_of, a.id)
