@@ -123,6 +123,10 @@ def build(path: Path, *, articles: int, seed: int = 7) -> int:
     return len(tables["events"])
 
 
+def _note(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
 def _time(client: TestClient, urls: list[str]) -> list[float]:
     times = []
     for url in urls:
@@ -181,12 +185,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
         mentions = build(db, articles=args.articles)
+        _note(f"built {args.articles} articles")
         start = time.perf_counter()
         with Store(db) as store:
-            analyze(store)
+            analyze(store, progress=lambda stage: _note(f"analysis: {stage} at {time.perf_counter() - start:.0f} s"))
         full = time.perf_counter() - start
         ten = _ingest_ten(db, Path(tmp) / "ten")
+        _note(f"ingested {NEW} in {ten:.1f} s")
         listing = _list_events(db)
+        _note(f"listed events in {listing:.1f} s")
         with newsweave.open(db) as corpus:
             real = corpus.events(limit=1).total
         client = TestClient(create_app(db))

@@ -332,8 +332,11 @@ def _names(actors: Iterable[Any]) -> str:
 def timeline(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Events in date order, each with a short extractive summary line."""
     with Corpus(db) as corpus:
+        if as_json:
+            _json_records(corpus.timeline_json().items)
+            return
         rows = corpus.timeline().items
-    _listing(rows, ("date", "precision", "type", "modality", "summary"), as_json=as_json)
+    print_table(out, rows, ("date", "precision", "type", "modality", "summary"))
 
 
 @app.command()

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from newsweave.errors import NotFoundError, StoreError, UsageError
-from newsweave.fuse.real_events import timeline_row
 from newsweave.model import Conflict, Copy, Event, Story, StoryActor, split_event_id
 from newsweave.settings import get_settings
 from newsweave.store import Store
@@ -60,9 +59,10 @@ class EventFilter:
     min_sources: int | None = None
     article: str | None = None
 
-    def query(self, *, by_date: bool = False) -> tables.EventQuery:
+    def query(self, *, by_date: bool = False, lines: bool = False) -> tables.EventQuery:
         return tables.EventQuery(self.event_type, self.actor, self.date_from, self.date_to, self.story,
-                                 self.min_sources, self.article, dated=by_date, by_date=by_date)  # fmt: skip
+                                 self.min_sources, self.article, dated=by_date, by_date=by_date,
+                                 lines=lines)  # fmt: skip
 
 
 class Corpus:
@@ -139,11 +139,18 @@ class Corpus:
         found, total = tables.real_events(self.store, query, limit=limit, offset=offset)
         return Page([_event(text) for text in found], total)
 
+    def timeline_json(self, wanted: EventFilter | None = None, *, limit: int | None = None,
+                      offset: int = 0) -> Page[str]:  # fmt: skip
+        """Timeline rows (stored JSON texts): dated events by date, each with a short extractive summary line."""
+        query = (wanted or EventFilter()).query(by_date=True, lines=True)
+        found, total = tables.real_events(self.store, query, limit=limit, offset=offset)
+        return Page(found, total)
+
     def timeline(self, wanted: EventFilter | None = None, *, limit: int | None = None,
                  offset: int = 0) -> Page[dict[str, Any]]:  # fmt: skip
         """Timeline rows: dated events by date, each with a short extractive summary line."""
-        page = self.timeline_events(wanted, limit=limit, offset=offset)
-        return Page([timeline_row(e) for e in page.items], page.total)
+        page = self.timeline_json(wanted, limit=limit, offset=offset)
+        return Page([_timeline_row(text) for text in page.items], page.total)
 
     # -- stories, copies, conflicts, framing ---------------------------------------------------------------------
     def stories_json(self, *, limit: int | None = None, offset: int = 0) -> Page[str]:
@@ -245,3 +252,9 @@ class Corpus:
 
 def _event(text: str) -> Event:
     return Event.from_dict(json.loads(text))
+
+
+def _timeline_row(text: str) -> dict[str, Any]:
+    row = dict(json.loads(text))
+    row["date"] = date.fromisoformat(row["date"])
+    return row

@@ -48,6 +48,17 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+SUMMARY_CHARS = 200
+
+
+def summary_line(sentence: str, *, limit: int = SUMMARY_CHARS) -> str:
+    """A short extractive line for a timeline (from an event's first evidence sentence), trimmed at a word."""
+    text = " ".join(sentence.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -485,6 +496,14 @@ class Event:
             "num_articles": self.num_articles, "num_outlets": self.num_outlets,
             "num_independent_sources": self.num_independent_sources, "confidence": self.confidence,
             "denied": self.denied, "members": [m.as_dict() for m in self.members],
+        }  # fmt: skip
+
+    def timeline_dict(self) -> dict[str, Any]:
+        """The JSON shape of this event's row in ``newsweave timeline --json`` and ``/timeline``."""
+        return {
+            "date": self.date.value, "precision": self.date.precision, "event_id": self.id, "type": self.type,
+            "modality": self.modality, "summary": summary_line(self.evidence[0].text),
+            "article_ids": list(self.article_ids), "num_independent_sources": self.num_independent_sources,
         }  # fmt: skip
 
     @classmethod

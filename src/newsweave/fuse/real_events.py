@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import cast
 
 from newsweave.fuse.corroborate import Support
 from newsweave.model import (
@@ -34,8 +34,6 @@ from newsweave.model import (
     Precision,
     event_id,
 )
-
-SUMMARY_CHARS = 200
 
 
 def coded(mention: EventMention, outlet: str | None) -> EventMember:
@@ -120,28 +118,6 @@ def consensus_date(group: Sequence[EventMember]) -> EventDateChoice | None:
         return None
     votes = Counter(d.value for d in stated)
     return min(stated, key=lambda d: (-votes[d.value], *date_choice(d)))
-
-
-def timeline_order(event: Event) -> tuple[Any, int, str]:
-    """Timeline order: by date, the most precise first, then id (undated events are left out of timelines)."""
-    return event.date.value, event.date.rank, event.id
-
-
-def summary_line(sentence: str, *, limit: int = SUMMARY_CHARS) -> str:
-    """A short extractive line for the timeline (from an event's first evidence sentence), trimmed at a word."""
-    text = " ".join(sentence.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def timeline_row(event: Event) -> dict[str, Any]:
-    """The JSON shape of one ``newsweave timeline --json`` and ``/timeline`` row."""
-    return {
-        "date": event.date.value, "precision": event.date.precision, "event_id": event.id, "type": event.type,
-        "modality": event.modality, "summary": summary_line(event.evidence[0].text),
-        "article_ids": list(event.article_ids), "num_independent_sources": event.num_independent_sources,
-    }  # fmt: skip
 
 
 def _first_seen(groups: Iterable[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:

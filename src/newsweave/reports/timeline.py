@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsweave.fuse.real_events import summary_line
-from newsweave.model import precision_rank
+from newsweave.model import precision_rank, summary_line
 
 # How each modality is shown: a label (empty for asserted facts) and a CSS class / Markdown emphasis.
 MODALITY_LABELS = {

@@ -76,7 +76,7 @@ MIGRATIONS = (
         CREATE TABLE real_events (
             id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, date DATE, rank INTEGER NOT NULL,
             sources INTEGER NOT NULL, story VARCHAR, first_article VARCHAR NOT NULL, first_event INTEGER NOT NULL,
-            record VARCHAR NOT NULL
+            record VARCHAR NOT NULL, line VARCHAR NOT NULL
         );
         CREATE TABLE real_event_actors (event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,
                                         PRIMARY KEY (actor_id, event_id));
@@ -102,6 +102,7 @@ CLUSTER_COLUMNS: Columns = {"article_id": pa.string(), "event": pa.int32(), "clu
 REAL_EVENT_COLUMNS: Columns = {
     "id": pa.string(), "type": pa.string(), "date": pa.date32(), "rank": pa.int32(), "sources": pa.int32(),
     "story": pa.string(), "first_article": pa.string(), "first_event": pa.int32(), "record": pa.string(),
+    "line": pa.string(),
 }  # fmt: skip
 REAL_EVENT_ACTOR_COLUMNS: Columns = {"event_id": pa.string(), "actor_id": pa.string()}
 CONFLICT_COLUMNS: Columns = {"n": pa.int32(), "kind": pa.string(), "record": pa.string()}
@@ -366,7 +367,7 @@ def add_real_events(store: Connection, events: Sequence[Event]) -> None:
         keys = [_member_key(m) for m in e.members]
         first = min(keys)
         rows.append([e.id, e.type, e.date.value, e.date.rank, e.num_independent_sources, e.story, first[0],
-                     first[1], to_json(e.as_dict())])  # fmt: skip
+                     first[1], to_json(e.as_dict()), to_json(e.timeline_dict())])  # fmt: skip
         actors += [[e.id, actor_id] for actor_id in sorted({a.id for a in (*e.source, *e.target)})]
         members += [[article_id, number, e.id] for article_id, number in keys]
     store.insert("real_events", REAL_EVENT_COLUMNS, rows)
@@ -394,6 +395,7 @@ class EventQuery:
     article: str | None = None  # an article id: the real events it reports
     dated: bool = False
     by_date: bool = False  # timeline order (date, precision, id) instead of first-reported order
+    lines: bool = False  # each event's timeline row instead of its record
 
 
 def _where(q: EventQuery) -> tuple[str, list[Any]]:
@@ -422,7 +424,7 @@ def real_events(store: Connection, q: EventQuery, *, limit: int | None = None,
     found = store.rows(
         f"""WITH page AS (SELECT id, {order}, count(*) OVER () AS total FROM real_events WHERE {where}
                           ORDER BY {order}{page})
-            SELECT r.record, p.total FROM page p JOIN real_events r USING (id) ORDER BY {
+            SELECT r.{"line" if q.lines else "record"}, p.total FROM page p JOIN real_events r USING (id) ORDER BY {
             ", ".join(f"p.{c.strip()}" for c in order.split(","))
         }""",
         params,

@@ -91,11 +91,10 @@ def event(
     return corpus.event(ref).as_dict()
 
 
-@router.get("/timeline", responses=PAGED)
-def timeline(response: Response, corpus: CorpusDep, wanted: FilterDep, limit: Limit = 100,
-             offset: Offset = 0) -> Records:  # fmt: skip
+@router.get("/timeline", responses=PAGED, response_model=Records)
+def timeline(corpus: CorpusDep, wanted: FilterDep, limit: Limit = 100, offset: Offset = 0) -> Response:
     """Dated events in date order, each with a short extractive summary line (filters as ``/events``)."""
-    return _paged(response, corpus.timeline(wanted, limit=limit, offset=offset))
+    return _stored(corpus.timeline_json(wanted, limit=limit, offset=offset))
 
 
 @router.get("/stories", responses=PAGED, response_model=Records)
