@@ -224,9 +224,23 @@ class SharedReader(Generic[C]):
         with self._lock:
             if key != self._key or self._con is None:
                 # the previous connection is left to close when its last cursor goes (requests may be using it)
-                self._con, self._key = _connect(snapshot, read_only=True), key
+                self._con, self._key = _attach(snapshot), key
             cursor = self._con.cursor()
+        cursor.execute("USE snapshot")
         return self.make.over(cursor, self.path, snapshot)
+
+
+def _attach(snapshot: Path) -> duckdb.DuckDBPyConnection:
+    """A connection of its own to this snapshot file. Attached to a fresh in-memory database rather than opened
+    by path: DuckDB shares one open database per path within a process, which would keep serving the snapshot
+    this one replaced."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{str(snapshot).replace(chr(39), chr(39) * 2)}' AS snapshot (READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"cannot open store snapshot {snapshot}: {exc}") from exc
+    return con
 
 
 class _Locked(StoreError):
