@@ -160,20 +160,49 @@ def place_stories(store: Store, run: Run) -> int:
 
 
 def resolve_actors(store: Store, run: Run) -> int:
-    """Re-cluster every article's local actors across the corpus; marks the articles whose actors changed.
-    Returns the number of actors."""
+    """Cluster local actors across the corpus: those of new articles, with every local actor they could join
+    (see ``_key_closure``); all of them for a full analysis. Marks the articles whose actors changed id, name or
+    kind. Returns the number of actors."""
+    chosen = None if run.full else _key_closure(actor_table.keys(store), set(run.new))
+    local = actor_table.doc_actors(store, None if chosen is None else sorted({a for a, _ in chosen}))
+    if chosen is not None:
+        local = [a for a in local if (a.article_id, a.local_id) in chosen]
     story_of = tables.story_of(store)
-    found = cluster_actors(actor_table.doc_actors(store), order=article_table.order(store), story_of=story_of or None)
-    kinds = {a.id: a.kind for a in found}
-    after = {member: (a.id, a.canonical_name) for a in found for member in a.members}
-    before = actor_table.memberships(store)
-    changed = {article for (article, local), now in after.items() if before.get((article, local)) != now}
-    changed |= {article for article, local in before if (article, local) not in after}
-    if changed or len(kinds) != actor_table.count(store)["actors"] or run.full:
+    found = cluster_actors(local, order=article_table.order(store), story_of=story_of or None)
+    after = {member: (a.id, a.canonical_name, a.kind) for a in found for member in a.members}
+    before = actor_table.memberships(store, None if chosen is None else sorted({a for a, _ in chosen}))
+    changed = {member[0] for member, now in after.items() if before.get(member) != now}
+    changed |= {article for (article, local_id) in before if (article, local_id) not in after}
+    if changed or run.full:
         with store.transaction():
-            actor_table.replace(store, found)
+            actor_table.replace(store, found, members=None if chosen is None else sorted(after))
             tables.mark_dirty(store, changed)
-    return len(found)
+    return actor_table.count(store)["actors"]
+
+
+def _key_closure(keys: Mapping[tuple[str, int], Sequence[str]], new: set[str]) -> set[tuple[str, int]]:
+    """The local actors of ``new`` articles and every local actor clustering could join to them: all that share a
+    blocking key with them, transitively, and for a role all holders of that role in any country (a role noun
+    with no country joins its story's main holder). Clustering these alone gives what clustering everything
+    gives them, since actors only ever join within a block."""
+    by_block: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for member, found in keys.items():
+        for key in found:
+            by_block[_block(key)].append(member)
+    chosen = {member for member in keys if member[0] in new}
+    todo, seen = list(chosen), set[str]()
+    while todo:
+        for block in {_block(k) for k in keys[todo.pop()]} - seen:
+            seen.add(block)
+            fresh = [m for m in by_block[block] if m not in chosen]
+            chosen.update(fresh)
+            todo += fresh
+    return chosen
+
+
+def _block(key: str) -> str:
+    """The block a key puts an actor in for the closure: a role's family (``role:ruling:``), else the key."""
+    return key[: key.index(":", 5) + 1] if key.startswith("role:") and key.count(":") >= 2 else key
 
 
 def merge_events(store: Store, run: Run) -> int:

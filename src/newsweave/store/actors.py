@@ -86,34 +86,54 @@ def actor_mention_row(m: ActorMention) -> list[Any]:
 
 
 # -- the corpus stage ------------------------------------------------------------------------------------------------
-def doc_actors(store: Connection) -> list[DocActor]:
-    """Every local actor, for the corpus stage that resolves them across articles."""
+def doc_actors(store: Connection, article_ids: Sequence[str] | None = None) -> list[DocActor]:
+    """The local actors of these articles (all with None), for the corpus stage that resolves them."""
+    where, params = among("article_id", article_ids)
     found = store.rows(
         "SELECT article_id, local_id, kind, name, country, names, keys, roles, first, last, cameo, named "
-        "FROM doc_actors ORDER BY article_id, local_id"
+        f"FROM doc_actors {where} ORDER BY article_id, local_id",
+        params,
     )
     return [DocActor(r[0], r[1], r[2], r[3], r[4], tuple(r[5]), tuple(r[6]), tuple(r[7]), r[8], r[9], r[10], r[11])
             for r in found]  # fmt: skip
 
 
-def memberships(store: Connection) -> dict[tuple[str, int], tuple[str, str]]:
-    """Every local actor → (its actor's id, that actor's name)."""
-    sql = "SELECT m.article_id, m.local_id, m.actor_id, a.name FROM actor_members m JOIN actors a ON a.id = m.actor_id"
-    return {(r[0], int(r[1])): (r[2], r[3]) for r in store.rows(sql)}
+def keys(store: Connection) -> dict[tuple[str, int], tuple[str, ...]]:
+    """Every local actor's blocking keys."""
+    return {(r[0], int(r[1])): tuple(r[2]) for r in store.rows("SELECT article_id, local_id, keys FROM doc_actors")}
 
 
-def replace(store: Connection, actors: Iterable[Actor]) -> int:
-    """Replace the resolved actors and the local-actor links (call inside a transaction)."""
+def memberships(store: Connection, article_ids: Sequence[str] | None = None) -> dict[tuple[str, int], tuple[str, ...]]:
+    """The local actors of these articles (all with None) → (their actor's id, name and kind)."""
+    where, params = among("m.article_id", article_ids)
+    sql = f"""SELECT m.article_id, m.local_id, m.actor_id, a.name, a.kind FROM actor_members m
+              JOIN actors a ON a.id = m.actor_id {where}"""
+    return {(r[0], int(r[1])): (r[2], r[3], r[4]) for r in store.rows(sql, params)}
+
+
+def replace(store: Connection, actors: Iterable[Actor], *, members: Sequence[tuple[str, int]] | None) -> None:
+    """Replace the actors of these local actors (every actor with None), and their links, by ``actors`` (which
+    must hold whole every actor any of them belonged to). Call inside a transaction."""
     actor_rows, member_rows = [], []
     for actor in actors:
         actor_rows.append([actor.id, actor.canonical_name, actor.kind, actor.country, actor.cameo_code,
                            list(actor.aliases)])  # fmt: skip
         member_rows += [[article_id, local_id, actor.id] for article_id, local_id in actor.members]
-    store.delete("actor_members", "article_id")
-    store.delete("actors", "id")
+    if members is None:
+        store.delete("actor_members", "article_id")
+        store.delete("actors", "id")
+    else:
+        store.con.register("leaving", pa.table({"a": [m[0] for m in members], "l": [m[1] for m in members]}))
+        try:
+            store.con.execute("""CREATE OR REPLACE TEMP TABLE gone AS SELECT DISTINCT actor_id FROM actor_members am
+                                 SEMI JOIN leaving x ON x.a = am.article_id AND x.l = am.local_id""")
+            store.con.execute("DELETE FROM actor_members WHERE actor_id IN (SELECT actor_id FROM gone)")
+            store.con.execute("DELETE FROM actors WHERE id IN (SELECT actor_id FROM gone)")
+            store.con.execute("DROP TABLE gone")
+        finally:
+            store.con.unregister("leaving")
     store.insert("actors", ACTOR_COLUMNS, actor_rows)
     store.insert("actor_members", MEMBER_COLUMNS, member_rows)
-    return len(actor_rows)
 
 
 # -- readers ---------------------------------------------------------------------------------------------------------
