@@ -128,6 +128,11 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE event_index_state (id INTEGER PRIMARY KEY, mentions BIGINT);
         """,
     ),
+    (
+        "0009_publication_precision",  # undated events: precision "publication" (was "week"); the index is rebuilt
+        "UPDATE events SET date_precision = 'publication' WHERE date_text IS NULL AND date_precision = 'week'; "
+        "DELETE FROM event_index_state;",
+    ),
 )
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
