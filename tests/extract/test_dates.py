@@ -20,9 +20,9 @@ FILLER = (
 )
 
 
-def events_of(text: str, published: date | None = WEDNESDAY) -> list[EventMention]:
+def events_of(text: str, published: date | None = WEDNESDAY, *, filler: bool = True) -> list[EventMention]:
     """The events newsweave codes in ``text`` (cleaned, parsed and extracted as at ingest)."""
-    article = build(RawInput("test", "text", f"{text}\n\n{FILLER}", "hash"), published=published)
+    article = build(RawInput("test", "text", f"{text}\n\n{FILLER}" if filler else text, "hash"), published=published)
     doc, _ = next(nlp.parse([(article.text, article)]))
     local, linked = extract_actors(doc, article.id)
     return extract_events(doc, article, local, linked)
@@ -100,3 +100,22 @@ def test_undated_events_carry_publication_precision_and_nothing_without_a_public
     sentence = "Police arrested the opposition leader in the capital."
     assert event(sentence, "arrested").date.precision == "publication"
     assert event(sentence, "arrested", published=None).date.value is None
+
+
+def test_byline_and_comment_timestamps_date_no_event() -> None:
+    text = "\n".join([
+        "Police detain opposition leader in Niamey",
+        "By Hadiza Garba | 10 August 2023, 4:36 pm",
+        "Police arrested the opposition leader in the capital, his party said.",
+        "Officers also searched the party's offices and seized computers.",
+        FILLER,
+        "2 Comments",
+        "Moussa K. says:",
+        "August 11, 2023 at 9:12 am",
+        "The army attacked protesters in Zinder last night as well.",
+        "Reply",
+    ])  # fmt: skip
+    found = events_of(text, published=None, filler=False)
+    assert {e.trigger.text for e in found} >= {"arrested"} and "attacked" not in {e.trigger.text for e in found}
+    assert all(e.date.text is None and e.date.precision == "publication" for e in found), found
+    assert {e.date.value for e in found} == {date(2023, 8, 10)}  # the byline dates the article, not its events
