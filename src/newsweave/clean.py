@@ -178,10 +178,10 @@ def _split_lines(text: str) -> list[str]:
 
 
 def _drop_boilerplate(lines: list[_Line], dropped: list[DroppedLine]) -> list[_Line]:
-    for rule, find in (("comments", _comments_start), ("footer", _footer_start)):
+    for tail_rule, find in (("comments", _comments_start), ("footer", _footer_start)):
         tail = find(lines)
         if tail is not None:
-            dropped.extend(DroppedLine(ln.number, ln.text, rule) for ln in lines[tail:])
+            dropped.extend(DroppedLine(ln.number, ln.text, tail_rule) for ln in lines[tail:])
             lines = lines[:tail]
     kept: list[_Line] = []
     for index, line in enumerate(lines):
