@@ -86,6 +86,7 @@ def build(
         lang=code,
         origin=raw.origin,
         external_id=meta.get("id"),
+        dropped=cleaned.dropped,
     )
 
 
