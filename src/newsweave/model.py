@@ -263,13 +263,14 @@ class Claim:
 @dataclass(frozen=True, slots=True)
 class OutletLines:
     """An article's lines as its outlet's memory of repeated boilerplate keeps them: the key of every line of its
-    cleaned text before the ``repeated`` rule, whether the article adds to the counts (a near-copy of the outlet's
-    earlier articles does not), and the keys dropped as repeated."""
+    cleaned text before the ``repeated`` rule, whether the article adds to the counts (a near-copy of a recent
+    article of its outlet does not), its keys that are the outlet's boilerplate, and those it no longer prints."""
 
     outlet: str
-    keys: frozenset[str]
+    keys: frozenset[int]
     counted: bool
-    dropped: frozenset[str] = frozenset()
+    boilerplate: frozenset[int] = frozenset()
+    dropped: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

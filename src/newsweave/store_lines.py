@@ -1,10 +1,11 @@
 """Store tables of cleaning: the lines each article lost (with the rule), and each outlet's memory of its lines.
 
-``outlet_lines`` holds one row per outlet, line key and article: counting the
-rows that count gives how many articles of an outlet printed a line, which is
-how repeated boilerplate is found (``newsweave.repeated`` decides). A stored
-article that still prints a line its outlet has since repeated often enough is
-re-cleaned and re-extracted under the same id (:func:`replace_extraction`).
+``article_lines`` holds, per article of a known outlet, the keys of its lines
+before the ``repeated`` rule, whether it counts toward its outlet's boilerplate
+and the keys it no longer prints; ``outlet_boilerplate`` the keys each outlet
+repeats (``newsweave.repeated`` decides). A stored article that still prints a
+line that has since become its outlet's boilerplate is cleaned and extracted
+again under the same id (:func:`replace_extraction`).
 """
 
 from __future__ import annotations
@@ -25,66 +26,60 @@ CREATE TABLE dropped_lines (
     article_id VARCHAR NOT NULL, number INTEGER NOT NULL, rule VARCHAR NOT NULL, text VARCHAR NOT NULL,
     PRIMARY KEY (article_id, rule, number, text)
 );
-CREATE TABLE outlet_lines (
-    outlet VARCHAR NOT NULL, line_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, counted BOOLEAN NOT NULL,
-    dropped BOOLEAN NOT NULL, PRIMARY KEY (outlet, line_key, article_id)
+CREATE TABLE article_lines (
+    article_id VARCHAR PRIMARY KEY, outlet VARCHAR NOT NULL, keys BIGINT[] NOT NULL, counted BOOLEAN NOT NULL,
+    dropped BIGINT[] NOT NULL
 );
+CREATE TABLE outlet_boilerplate (outlet VARCHAR NOT NULL, line_key BIGINT NOT NULL, PRIMARY KEY (outlet, line_key));
 """
 DROPPED_COLUMNS = {"article_id": pa.string(), "number": pa.int32(), "rule": pa.string(), "text": pa.string()}
-LINE_COLUMNS = {"outlet": pa.string(), "line_key": pa.string(), "article_id": pa.string(), "counted": pa.bool_(),
-                "dropped": pa.bool_()}  # fmt: skip
+LINE_COLUMNS = {"article_id": pa.string(), "outlet": pa.string(), "keys": pa.list_(pa.int64()),
+                "counted": pa.bool_(), "dropped": pa.list_(pa.int64())}  # fmt: skip
+BOILERPLATE_COLUMNS = {"outlet": pa.string(), "line_key": pa.int64()}
 # Tables holding what was extracted from one article's text, by article id (the corpus stages redo theirs).
 EXTRACTED = ("mentions", "doc_actors", "actor_mentions", "events", "event_args", "quotes", "claims", "actor_members",
              "event_clusters", "doc_bands")  # fmt: skip
+Rows = list[tuple[str, dict[str, pa.DataType], list[list[Any]]]]
 
 
-def line_rows(items: Sequence[Parsed]) -> list[tuple[str, dict[str, pa.DataType], list[list[Any]]]]:
-    """The dropped lines and the outlet memory rows of a batch of parsed articles."""
-    dropped = [[p.article.id, d.number, d.rule, d.text] for p in items for d in p.article.dropped]
-    memory = [[p.lines.outlet, key, p.article.id, p.lines.counted, key in p.lines.dropped]
-              for p in items if p.lines is not None for key in sorted(p.lines.keys)]  # fmt: skip
-    return [("dropped_lines", DROPPED_COLUMNS, dropped), ("outlet_lines", LINE_COLUMNS, memory)]
+def line_rows(items: Sequence[Parsed]) -> Rows:
+    """The dropped lines, the outlet memory rows and the boilerplate keys of a batch of parsed articles."""
+    remembered = [p for p in items if p.lines is not None]
+    return [
+        ("dropped_lines", DROPPED_COLUMNS, [[p.article.id, d.number, d.rule, d.text] for p in items
+                                            for d in p.article.dropped]),
+        ("article_lines", LINE_COLUMNS, [[p.article.id, p.lines.outlet, sorted(p.lines.keys), p.lines.counted,
+                                          sorted(p.lines.dropped)] for p in remembered if p.lines]),
+        ("outlet_boilerplate", BOILERPLATE_COLUMNS, [[p.lines.outlet, key] for p in remembered if p.lines
+                                                     for key in sorted(p.lines.boilerplate)]),
+    ]  # fmt: skip
 
 
-def counts(store: Store, outlet: str, keys: Iterable[str]) -> dict[str, int]:
-    """How many stored articles of ``outlet`` that count print each of ``keys``."""
-    found = store.con.execute(
-        "SELECT line_key, count(*) FROM outlet_lines WHERE outlet = ? AND counted "
-        "AND line_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1",
-        [outlet, sorted(set(keys))],
+def window(store: Store, outlet: str, size: int) -> tuple[list[tuple[frozenset[int], bool]], frozenset[int]]:
+    """An outlet's last ``size`` stored articles (oldest first: their keys and whether each counts) and its known
+    boilerplate keys."""
+    recent = store.con.execute(
+        "SELECT l.keys, l.counted FROM article_lines l JOIN articles a ON a.id = l.article_id WHERE l.outlet = ? "
+        "ORDER BY a.seq DESC, a.id DESC LIMIT ?",
+        [outlet, size],
     ).fetchall()
-    return {key: int(n) for key, n in found}
+    known = store.con.execute("SELECT line_key FROM outlet_boilerplate WHERE outlet = ?", [outlet]).fetchall()
+    return [(frozenset(keys), counted) for keys, counted in reversed(recent)], frozenset(k for (k,) in known)
 
 
-def overlaps(store: Store, outlet: str, keys: Iterable[str]) -> list[tuple[int, int]]:
-    """For each stored article of ``outlet`` printing some of ``keys``: how many, and how many lines it prints."""
-    found = store.con.execute(
-        """WITH shared AS (SELECT article_id, count(*) AS n FROM outlet_lines
-                           WHERE outlet = ? AND line_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1)
-           SELECT s.n, count(*) FILTER (WHERE NOT l.dropped) FROM shared s
-           JOIN outlet_lines l ON l.article_id = s.article_id AND l.outlet = ? GROUP BY s.article_id, s.n""",
-        [outlet, sorted(set(keys)), outlet],
-    ).fetchall()
-    return [(int(n), int(total)) for n, total in found]
-
-
-def repeated_keys(store: Store, threshold: int) -> dict[str, frozenset[str]]:
-    """Every outlet's lines printed by ``threshold`` or more of its stored articles that count."""
-    found = store.con.execute(
-        "SELECT outlet, list(line_key) FROM (SELECT outlet, line_key FROM outlet_lines WHERE counted "
-        "GROUP BY ALL HAVING count(*) >= ?) GROUP BY outlet",
-        [threshold],
-    ).fetchall()
+def boilerplate(store: Store) -> dict[str, frozenset[int]]:
+    """Every outlet's known boilerplate keys."""
+    found = store.con.execute("SELECT outlet, list(line_key) FROM outlet_boilerplate GROUP BY outlet").fetchall()
     return {outlet: frozenset(keys) for outlet, keys in found}
 
 
-def stale(store: Store, threshold: int) -> dict[str, frozenset[str]]:
-    """Stored articles that still print lines their outlet has repeated ``threshold`` times, with those keys."""
+def stale(store: Store) -> dict[str, frozenset[int]]:
+    """Stored articles that still print lines that are now their outlet's boilerplate, with those keys."""
     found = store.con.execute(
-        """WITH rep AS (SELECT outlet, line_key FROM outlet_lines WHERE counted GROUP BY ALL HAVING count(*) >= ?)
-           SELECT l.article_id, list(l.line_key) FROM outlet_lines l SEMI JOIN rep USING (outlet, line_key)
-           WHERE NOT l.dropped GROUP BY 1 ORDER BY 1""",
-        [threshold],
+        """SELECT l.article_id, list(l.key) FROM (SELECT article_id, outlet, unnest(keys) AS key, dropped
+                                                  FROM article_lines) l
+           JOIN outlet_boilerplate b ON b.outlet = l.outlet AND b.line_key = l.key
+           WHERE NOT list_contains(l.dropped, l.key) GROUP BY 1 ORDER BY 1"""
     ).fetchall()
     return {article_id: frozenset(keys) for article_id, keys in found}
 
@@ -114,11 +109,11 @@ def replace_extraction(store: Store, items: Sequence[Parsed]) -> None:
         for p in items:
             store.con.execute("UPDATE articles SET text = ?, chars = ?, words = ? WHERE id = ?",
                               [p.article.text, p.article.chars, p.article.words, p.article.id])  # fmt: skip
-            dropped = sorted(p.lines.dropped) if p.lines is not None else []
-            store.con.execute(f"UPDATE outlet_lines SET dropped = true WHERE article_id = ? AND line_key {listed}",
-                              [p.article.id, dropped])  # fmt: skip
-        for table, columns, data in [*rows.parsed_rows(list(items), first_seq=0)[1:], *line_rows(items)]:
-            store.insert(table, columns, data)  # the memory rows are there already: only the dropped lines go in
+            gone = sorted(p.lines.dropped) if p.lines is not None else []
+            store.con.execute("UPDATE article_lines SET dropped = list_sort(list_distinct(dropped || ?::BIGINT[])) "
+                              "WHERE article_id = ?", [gone, p.article.id])  # fmt: skip
+        for table, columns, data in [*rows.parsed_rows(list(items), first_seq=0)[1:], *line_rows(items)[:1]]:
+            store.insert(table, columns, data)
         store.con.execute("DELETE FROM analysis_state")
 
 

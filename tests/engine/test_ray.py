@@ -22,7 +22,8 @@ TABLES = {
     "story_members": "SELECT article_id, story_id FROM story_members",
     "event_clusters": "SELECT article_id, event, cluster FROM event_clusters",
     "dropped_lines": "SELECT article_id, number, rule, text FROM dropped_lines",
-    "outlet_lines": "SELECT outlet, line_key, article_id, counted, dropped FROM outlet_lines",
+    "article_lines": "SELECT article_id, outlet, keys, counted, dropped FROM article_lines",
+    "outlet_boilerplate": "SELECT outlet, line_key FROM outlet_boilerplate",
 }
 WIRE = ROOT / "tests" / "data" / "wire" / "harbourcourier.jsonl"  # one outlet's articles under a shared footer
 

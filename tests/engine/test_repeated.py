@@ -44,7 +44,7 @@ def _dump(db: Path) -> dict[str, list[dict[str, Any]]]:
     with newsweave.open_store(db, read_only=True) as store:
         return {table: store.query(f"SELECT * EXCLUDE ({skip}) FROM {table} ORDER BY ALL")
                 for table, skip in (("articles", "ingested_at"), ("events", "date_uncertain"),
-                                    ("dropped_lines", "number"), ("outlet_lines", "counted"))}  # fmt: skip
+                                    ("dropped_lines", "number"), ("article_lines", "counted"))}  # fmt: skip
 
 
 def test_the_footer_is_known_early_and_every_article_loses_it(runs: Runs) -> None:
@@ -92,7 +92,7 @@ def test_one_run_gives_the_same_store_as_two(runs: Runs, tmp_path: Path) -> None
     report = newsweave.ingest([str(WIRE)], db=db)
     assert report.recleaned == repeated.MIN_ARTICLES - 1
     ours, theirs = _dump(db), _dump(runs.db)
-    assert ours["dropped_lines"] == theirs["dropped_lines"] and ours["outlet_lines"] == theirs["outlet_lines"]
+    assert ours["dropped_lines"] == theirs["dropped_lines"] and ours["article_lines"] == theirs["article_lines"]
     assert [a["text"] for a in ours["articles"]] == [a["text"] for a in theirs["articles"]]
 
 

@@ -1,12 +1,15 @@
-"""The outlet memory of repeated lines during an ingest: each new article is screened against it in input order.
+"""The outlets' memory of their lines during an ingest: each new article is screened against it in input order.
 
-Counts come from the store (articles already written) and from the articles of
-this run not written yet, so the decision for an article never depends on how
-the run is batched. The decisions are :mod:`newsweave.repeated`'s.
+One window per outlet (:class:`newsweave.repeated.OutletWindow`) is loaded from
+the store the first time the run meets the outlet and then kept up to date in
+memory, so an article is screened against every earlier one, stored or not,
+however the run is batched. At most ``OUTLETS`` windows are held; one whose
+articles are all stored may be let go and loaded again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
 from newsweave import repeated
@@ -14,13 +17,16 @@ from newsweave import store_lines as memory_rows
 from newsweave.model import Article, OutletLines
 from newsweave.store import Store
 
+OUTLETS = 256  # outlet windows held in memory at once
+
 
 class LineMemory:
-    """Screens new articles for the lines their outlet repeats; forgets them once they are stored."""
+    """Screens new articles for the lines their outlet repeats."""
 
-    def __init__(self, store: Store, *, threshold: int = repeated.MIN_ARTICLES) -> None:
-        self.store, self.threshold = store, threshold
-        self.pending: dict[str, OutletLines] = {}
+    def __init__(self, store: Store, *, threshold: int = repeated.MIN_ARTICLES, size: int = repeated.WINDOW) -> None:
+        self.store, self.threshold, self.size = store, threshold, size
+        self.windows: OrderedDict[str, repeated.OutletWindow] = OrderedDict()
+        self.pending: dict[str, str] = {}  # article id → outlet, for articles screened and not yet stored
 
     def screen(self, article: Article) -> tuple[Article, OutletLines | None]:
         """A new article without the lines its outlet repeats, and its rows for the outlet's memory."""
@@ -28,29 +34,32 @@ class LineMemory:
         return (article, None) if found is None else (repeated.drop(article, found.dropped), found)
 
     def screen_parsed(self, article: Article) -> OutletLines | None:
-        """The memory rows of an article already parsed (the Ray engine): lines it still prints, even when they
-        are now repeated, stay marked as printed, and the run's re-cleaning drops them."""
+        """The memory rows of an article already parsed (the Ray engine): lines it still prints stay printed, even
+        when they are now boilerplate; the run's re-cleaning drops them."""
         found = self._remember(article)
-        if found is None:
-            return None
         gone = frozenset(repeated.line_key(d.text) for d in article.dropped if d.rule == repeated.RULE)
-        return self._keep(article.id, replace(found, dropped=found.dropped & gone))
+        return None if found is None else replace(found, dropped=found.dropped & gone)
 
     def forget(self, article_id: str) -> None:
-        """The article is stored (or refused): the store counts it from now on (or nobody does)."""
+        """The article is stored (or refused): its outlet's window may be let go."""
         self.pending.pop(article_id, None)
 
     def _remember(self, article: Article) -> OutletLines | None:
         if not article.outlet:
             return None
-        outlet, lines, pending = article.outlet, repeated.Lines.of(article), list(self.pending.values())
-        seen = memory_rows.counts(self.store, outlet, lines.keys)
-        for key, n in repeated.pending_counts(pending, outlet).items():
-            seen[key] = seen.get(key, 0) + n
-        own = frozenset(lines.keys) - repeated.repeated(frozenset(lines.keys), seen, threshold=self.threshold)
-        overlaps = memory_rows.overlaps(self.store, outlet, own) + repeated.pending_overlaps(pending, outlet, own)
-        return self._keep(article.id, repeated.screen(outlet, lines, seen, overlaps, threshold=self.threshold))
+        self.pending[article.id] = article.outlet
+        return self._window(article.outlet).screen(repeated.keys_of(article))
 
-    def _keep(self, article_id: str, found: OutletLines) -> OutletLines:
-        self.pending[article_id] = found
-        return found
+    def _window(self, outlet: str) -> repeated.OutletWindow:
+        if outlet in self.windows:
+            self.windows.move_to_end(outlet)
+            return self.windows[outlet]
+        recent, known = memory_rows.window(self.store, outlet, self.size)
+        window = repeated.OutletWindow(outlet, set(known), self.threshold, self.size)
+        for keys, counted in recent:
+            window.push(keys, counted)
+        self.windows[outlet] = window
+        busy = set(self.pending.values())
+        for old in [o for o in self.windows if o not in busy][: max(0, len(self.windows) - OUTLETS)]:
+            del self.windows[old]
+        return window

@@ -174,16 +174,16 @@ def write_batch(
     batch.clear()
 
 
-def reclean(store: Store, *, batch_size: int = 64, threshold: int = repeated.MIN_ARTICLES) -> int:
-    """Clean and extract again the stored articles that still print lines their outlet has since repeated
-    ``threshold`` times (same ids, same ranks); returns how many. The corpus stages then run again."""
-    stale = memory_rows.stale(store, threshold)
+def reclean(store: Store, *, batch_size: int = 64) -> int:
+    """Clean and extract again the stored articles that still print lines that have since become their outlet's
+    boilerplate (same ids, same ranks); returns how many. The corpus stages then run again."""
+    stale = memory_rows.stale(store)
     ids = list(stale)
     for start in range(0, len(ids), batch_size):
         articles = [repeated.drop(a, stale[a.id]) for a in memory_rows.articles(store, ids[start : start + batch_size])]
         parsed = nlp.parse(((a.text, a) for a in articles), batch_size=batch_size)
         memory_rows.replace_extraction(store, [
-            replace(extract_parsed(doc, a), lines=OutletLines(a.outlet or "", frozenset(), True, stale[a.id]))
+            replace(extract_parsed(doc, a), lines=OutletLines(a.outlet or "", frozenset(), True, dropped=stale[a.id]))
             for doc, a in parsed
         ])  # fmt: skip
     return len(ids)

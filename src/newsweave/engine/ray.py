@@ -113,7 +113,7 @@ def _run_chunk(
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
     dataset = ray.data.from_items([{"raw": pickle.dumps(raw)} for raw in chunk])
-    known = memory_rows.repeated_keys(store, repeated.MIN_ARTICLES)  # the workers drop these before parsing
+    known = memory_rows.boilerplate(store)  # the workers drop these before parsing
     results = dataset.map_batches(
         _Worker, fn_constructor_kwargs={"settings": settings, "options": options, "known": known},
         compute=ray.data.ActorPoolStrategy(size=options.workers), num_cpus=1, batch_size=settings.batch_size,
@@ -143,7 +143,7 @@ def _run_chunk(
 class _Worker:
     """A Ray actor: loads spaCy once, then builds, parses and extracts batches of raw inputs."""
 
-    def __init__(self, settings: Settings, options: IngestOptions, known: dict[str, frozenset[str]]) -> None:
+    def __init__(self, settings: Settings, options: IngestOptions, known: dict[str, frozenset[int]]) -> None:
         self.settings, self.options, self.known = settings, options, known
         nlp.load()
 
