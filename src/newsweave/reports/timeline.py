@@ -59,8 +59,11 @@ def row(event: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def date_label(value: Any, precision: str | None) -> str:
-    """A date as the reader should take it: ``2023-08-03``, ``week of 2023-07-31``, ``2023-08``."""
+    """A date as the reader should take it: ``2023-08-03``, ``week of 2023-07-31``, ``2023-08``, ``reported
+    2023-08-09`` (no words date it: its article's publication date stands in)."""
     text = str(value)
+    if precision == "publication":
+        return f"reported {text}"
     if precision == "week":
         return f"week of {text}"
     if precision == "month":

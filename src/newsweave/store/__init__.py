@@ -6,7 +6,8 @@
 - One module per table family, each with its DDL (migrations), one column list per table (from which the
   Arrow batch is built), its writers and its readers: ``articles`` (articles, entity mentions, refused
   inputs), ``actors``, ``events`` (event mentions and their arguments), ``claims`` (quotes and figures),
-  ``fusion`` (copies, stories, real events, conflicts, framing, analysis state).
+  ``fusion`` (copies, stories, real events, conflicts, framing, analysis state), ``lines`` (the lines cleaning
+  dropped and each outlet's memory of its lines).
 
 Imports only ``newsweave.model`` (and ``errors``). Outputs read through :class:`newsweave.corpus.Corpus`;
 :class:`Store` keeps the writes the engine makes and a few dict-shaped reads for scripts and tests.
@@ -24,6 +25,7 @@ from newsweave.store import articles as _articles
 from newsweave.store import claims as _claims
 from newsweave.store import events as _events
 from newsweave.store import fusion as _fusion
+from newsweave.store import lines as _lines
 from newsweave.store.connection import LOCK_WAIT, SNAPSHOT_EVERY, Connection, _Transaction, now, snapshot_path
 from newsweave.store.migrations import MIGRATIONS
 
@@ -41,6 +43,11 @@ _PARSED: tuple[tuple[str, Any, Callable[[Parsed], list[list[Any]]]], ...] = (
     ("claims", _claims.CLAIM_COLUMNS, lambda p: [_claims.claim_row(c) for c in p.claims]),
 )  # fmt: skip
 Singletons = Callable[[Sequence[Parsed]], Sequence[Event]]
+
+
+def per_article(items: Sequence[Parsed]) -> list[tuple[str, Any, list[list[Any]]]]:
+    """Every table's rows extracted from these parsed articles (the articles' own rows aside)."""
+    return [(table, columns, [row for p in items for row in rows(p)]) for table, columns, rows in _PARSED]
 
 
 class Store(Connection):
@@ -68,11 +75,15 @@ class Store(Connection):
             seq, when, items = _articles.last_seq(self), now(), list(pending.values())
             self.insert("articles", _articles.ARTICLE_COLUMNS,
                         [_articles.article_row(p.article, seq + 1 + i, when) for i, p in enumerate(items)])  # fmt: skip
-            for table, columns, rows in _PARSED:
-                self.insert(table, columns, [row for p in items for row in rows(p)])
+            for table, columns, data in [*per_article(items), *_lines.line_rows(items)]:
+                self.insert(table, columns, data)
             if singletons is not None:
                 _fusion.add_real_events(self, singletons(items))
         return len(pending)
+
+    def replace_extraction(self, items: Sequence[Parsed], *, singletons: Singletons) -> None:
+        """Replace what was extracted from articles cleaned again (same ids), in one transaction."""
+        _lines.replace_extraction(self, items, per_article=per_article, singletons=singletons)
 
     def add_rejected(self, rejection: Rejection) -> None:
         """Record a refused input; the same input and reason is recorded once."""

@@ -43,6 +43,11 @@ MIGRATIONS = (
         """,
     ),
     ("0004_event_place_from_text", "ALTER TABLE events ADD COLUMN place_from_text BOOLEAN;"),
+    (
+        "0009_publication_precision",  # undated events: precision "publication" (was "week"); the index is rebuilt
+        "UPDATE events SET date_precision = 'publication' WHERE date_text IS NULL AND date_precision = 'week'; "
+        "DELETE FROM event_index_state;",
+    ),
 )
 
 EVENT_COLUMNS: Columns = {

@@ -68,7 +68,7 @@ MIGRATIONS = (
     (
         # Real events stored whole by the corpus stages (and as singletons by ingest); the read-time index,
         # support table and clusters of earlier versions go, and the next analysis rebuilds everything.
-        "0009_real_events",
+        "0011_real_events",
         """
         DROP TABLE event_index; DROP TABLE event_index_actors; DROP TABLE event_index_stories;
         DROP TABLE event_index_state; DROP TABLE event_support; DELETE FROM event_clusters;
@@ -358,6 +358,12 @@ def replace_real_events(store: Connection, events: Sequence[Event], *, articles:
         store.con.execute("DELETE FROM event_clusters WHERE cluster IN (SELECT cluster FROM gone)")
         store.con.execute("DROP TABLE gone")
     add_real_events(store, events)
+
+
+def drop_memberless(store: Connection) -> None:
+    """Delete the real events no article event belongs to any more (their articles were extracted again)."""
+    store.con.execute("DELETE FROM real_event_actors WHERE event_id NOT IN (SELECT cluster FROM event_clusters)")
+    store.con.execute("DELETE FROM real_events WHERE id NOT IN (SELECT cluster FROM event_clusters)")
 
 
 def add_real_events(store: Connection, events: Sequence[Event]) -> None:

@@ -12,10 +12,10 @@ from datetime import datetime
 
 import duckdb
 
-from newsweave.store import actors, articles, claims, events, fusion
+from newsweave.store import actors, articles, claims, events, fusion, lines
 
 Migration = tuple[str, str]
-FAMILIES = (articles, actors, events, claims, fusion)
+FAMILIES = (articles, actors, events, claims, fusion, lines)
 MIGRATIONS: tuple[Migration, ...] = tuple(sorted(m for family in FAMILIES for m in family.MIGRATIONS))
 
 
