@@ -190,6 +190,7 @@ def main() -> None:
         with Store(db) as store:
             analyze(store, progress=lambda stage: _note(f"analysis: {stage} at {time.perf_counter() - start:.0f} s"))
         full = time.perf_counter() - start
+        _note(f"full analysis {full:.0f} s")
         ten = _ingest_ten(db, Path(tmp) / "ten")
         _note(f"ingested {NEW} in {ten:.1f} s")
         listing = _list_events(db)
