@@ -3,8 +3,10 @@
 DuckDB lets one process hold a file for writing, and then no other process can
 open it, not even read-only. So a writer publishes a read snapshot
 (``<db>.snapshot``): a copy of the committed store, written to a temporary file
-and renamed over the old one, when it opens the store, at most every
-``SNAPSHOT_EVERY`` seconds after a commit, and when it closes. A reader that
+and renamed over the old one, when it opens the store (unless the snapshot is
+already current), after a commit when the last snapshot is older than
+``SNAPSHOT_EVERY`` seconds and than nine times what the last copy took (so a big
+store's copies take at most a tenth of a writer's time), and when it closes. A reader that
 finds the store locked reads the latest snapshot instead; a writer that finds it
 held by readers waits for them (up to ``LOCK_WAIT`` seconds).
 """
@@ -29,8 +31,21 @@ from newsweave.store import migrations
 from newsweave.store.schema import Columns
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
+SNAPSHOT_SHARE = 0.1  # and spends at most about this share of its time copying snapshots
 LOCK_WAIT = 30.0  # seconds a writer waits for readers (or a reader for a first snapshot) before giving up
 _LOCKED = ("Could not set lock", "Conflicting lock")
+
+
+def snapshot_current(path: Path) -> bool:
+    """Whether the snapshot of the store at ``path`` holds it as it is: no commit since it was published (the store
+    file not changed after it, nothing waiting in the store's write-ahead log)."""
+    try:
+        published, stored = snapshot_path(path).stat(), path.stat()
+    except FileNotFoundError:
+        return False
+    wal = path.with_name(path.name + ".wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return not pending and published.st_mtime_ns >= stored.st_mtime_ns and published.st_size == stored.st_size
 
 
 def snapshot_path(path: str | Path) -> Path:
@@ -57,6 +72,7 @@ class Connection:
         self.read_only = read_only
         self.source = self.path  # the file read: the store, or its snapshot while another process writes it
         self._published = time.monotonic()  # the migrations do not publish; the first snapshot follows them
+        self._copying = 0.0  # seconds the last snapshot took to copy
         self._file: int | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path} (run `newsweave ingest` first)")
@@ -66,7 +82,7 @@ class Connection:
             # of a file drops every POSIX lock the process holds on it, DuckDB's writer lock included.
             self._file = os.open(self.path, os.O_RDONLY) if self.path.exists() else None
             self.migrate()
-            self.publish()
+            self.publish(unless_current=True)
         elif not self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'"):
             self.con.close()
             raise StoreError(f"{self.path} holds no newsweave tables yet (was the ingest that made it interrupted?)")
@@ -119,13 +135,18 @@ class Connection:
         if self._file is not None:
             os.close(self._file)  # after DuckDB has let the file go (see __init__)
 
-    def publish(self, *, force: bool = True) -> None:
-        """Publish the committed store as ``<db>.snapshot`` for readers (unless published less than
-        ``SNAPSHOT_EVERY`` seconds ago and not ``force``). Call between transactions."""
+    def publish(self, *, force: bool = True, unless_current: bool = False) -> None:
+        """Publish the committed store as ``<db>.snapshot`` for readers. Unless ``force``: not when the last
+        snapshot is younger than ``SNAPSHOT_EVERY`` or than the copying share allows; with ``unless_current``: not
+        when the snapshot already holds the store as it is. Call between transactions."""
         if self.read_only or self._file is None:
             return
-        if not force and time.monotonic() - self._published < SNAPSHOT_EVERY:
+        wait = max(SNAPSHOT_EVERY, self._copying * (1 - SNAPSHOT_SHARE) / SNAPSHOT_SHARE)
+        if not force and time.monotonic() - self._published < wait:
             return
+        if unless_current and snapshot_current(self.path):
+            return
+        started = time.monotonic()
         self.con.execute("CHECKPOINT")  # everything committed is now in the file itself, none in the WAL
         target = snapshot_path(self.path)
         temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
@@ -136,6 +157,7 @@ class Connection:
             os.fsync(copy.fileno())
         os.replace(temp, target)  # atomic: a reader opens the old snapshot or the new one, never a partial copy
         self._published = time.monotonic()
+        self._copying = self._published - started
 
     def _publish_quietly(self) -> None:
         with contextlib.suppress(duckdb.Error, OSError):  # a snapshot serves readers: closing never fails for it
@@ -215,10 +237,10 @@ class SharedReader(Generic[C]):
     def open(self) -> C:
         snapshot = snapshot_path(self.path)
         try:
-            published, stored = snapshot.stat(), self.path.stat()
+            published = snapshot.stat()
         except FileNotFoundError:
             return self.make(self.path, read_only=True)
-        if published.st_mtime_ns < stored.st_mtime_ns:
+        if not snapshot_current(self.path):
             return self.make(self.path, read_only=True)
         key = (published.st_ino, published.st_mtime_ns, published.st_size)
         with self._lock:
