@@ -60,7 +60,7 @@ MEMBER_COLUMNS: Columns = {"article_id": pa.string(), "local_id": pa.int32(), "a
 # Actors (all, or those ``{where}`` picks) with their dated roles and coverage; the members are found first.
 _ACTORS_SQL = """
 WITH chosen AS (SELECT * FROM actors {where}),
-     members AS (SELECT am.* FROM actor_members am SEMI JOIN chosen c ON c.id = am.actor_id),
+     members AS (SELECT am.* FROM actor_members am {members}),
      said AS (SELECT am.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
                      list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
               FROM members am JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
@@ -140,12 +140,16 @@ def replace(store: Connection, actors: Iterable[Actor], *, members: Sequence[tup
 def actors(store: Connection, *, kind: str | None = None) -> list[dict[str, Any]]:
     """Resolved actors with their aliases, dated roles and coverage counts, most mentioned first."""
     where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
-    return store.dicts(_ACTORS_SQL.format(where=where) + " ORDER BY mentions DESC, c.name, c.id", params)
+    members = "SEMI JOIN chosen c ON c.id = am.actor_id" if kind else ""
+    return store.dicts(_ACTORS_SQL.format(where=where, members=members) + " ORDER BY mentions DESC, c.name, c.id",
+                       params)  # fmt: skip
 
 
 def actor_id(store: Connection, ref: str) -> str:
     """An actor's id from its id, name or any alias (case-insensitive): the id itself wins, then the most
     mentioned actor of that name, then the smallest id. Every lookup by name goes through here."""
+    if store.scalar("SELECT count(*) FROM actors WHERE id = ?", [ref]):
+        return ref
     found = store.scalar(
         """SELECT a.id FROM (SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?)
                              OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?))) a
@@ -161,7 +165,8 @@ def actor_id(store: Connection, ref: str) -> str:
 
 def actor(store: Connection, ref: str) -> dict[str, Any]:
     """One actor by id, name or any alias, with every mention of it (``mentions_list``)."""
-    found = store.dicts(_ACTORS_SQL.format(where="WHERE id = ?"), [actor_id(store, ref)])[0]
+    chosen = actor_id(store, ref)
+    found = store.dicts(_ACTORS_SQL.format(where="WHERE id = ?", members="WHERE am.actor_id = ?"), [chosen, chosen])[0]
     found["mentions_list"] = store.dicts(
         """SELECT m.article_id, m.start, m."end", m.text, m.label, m.sentence FROM actor_mentions m
            JOIN actor_members am USING (article_id, local_id) WHERE am.actor_id = ?

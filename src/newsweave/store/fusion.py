@@ -84,6 +84,8 @@ MIGRATIONS = (
         CREATE TABLE conflicts (n INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, record VARCHAR NOT NULL);
         CREATE TABLE framing (story_id VARCHAR PRIMARY KEY, record VARCHAR NOT NULL);
         CREATE TABLE dirty_articles (article_id VARCHAR PRIMARY KEY);
+        CREATE INDEX real_event_actors_actor ON real_event_actors (actor_id);
+        CREATE INDEX actor_members_actor ON actor_members (actor_id);
         """,
     ),
 )
@@ -404,40 +406,47 @@ class EventQuery:
     lines: bool = False  # each event's timeline row instead of its record
 
 
-def _where(q: EventQuery) -> tuple[str, list[Any]]:
+def _where(store: Connection, q: EventQuery) -> tuple[str, list[Any]]:
     clauses, params = ["true"], []
     for clause, value in (
         ("type = ?", q.type), ("date >= ?", q.date_from), ("date <= ?", q.date_to), ("story = ?", q.story),
-        ("sources >= ?", q.min_sources), ("id IN (SELECT event_id FROM real_event_actors WHERE actor_id = ?)", q.actor),
-        ("id IN (SELECT cluster FROM event_clusters WHERE article_id = ?)", q.article),
+        ("sources >= ?", q.min_sources), ("id IN (SELECT cluster FROM event_clusters WHERE article_id = ?)", q.article),
     ):  # fmt: skip
         if value is not None:
             clauses.append(clause)
             params.append(value)
+    if q.actor is not None:  # the actor's events by its index, then the real events by their key
+        ids = [r[0] for r in store.rows("SELECT event_id FROM real_event_actors WHERE actor_id = ?", [q.actor])]
+        clauses.append(_listed("id", ids))
+        params += ids
     if q.dated:
         clauses.append("date IS NOT NULL")
     return " AND ".join(clauses), params
+
+
+def _listed(column: str, values: Sequence[Any]) -> str:
+    """``column IN (?, ?, ...)``: a list of parameters, so DuckDB looks each up by the column's index."""
+    return f"{column} IN ({', '.join('?' * len(values))})" if values else "false"
 
 
 def real_events(store: Connection, q: EventQuery, *, limit: int | None = None,
                 offset: int = 0) -> tuple[list[str], int]:  # fmt: skip
     """Stored real-event records (JSON) matching ``q`` in its order, one page of them, and the listing's size.
 
-    The page is found on the narrow columns first; only its records are read."""
-    where, params = _where(q)
+    A page is found on the narrow columns first; then only its records are read, by key."""
+    where, params = _where(store, q)
     order = "date, rank, id" if q.by_date else "first_article, first_event"
-    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    found = store.rows(
-        f"""WITH page AS (SELECT id, {order}, count(*) OVER () AS total FROM real_events WHERE {where}
-                          ORDER BY {order}{page})
-            SELECT r.{"line" if q.lines else "record"}, p.total FROM page p JOIN real_events r USING (id) ORDER BY {
-            ", ".join(f"p.{c.strip()}" for c in order.split(","))
-        }""",
-        params,
-    )
-    if found:
-        return [r[0] for r in found], int(found[0][1])
-    return [], int(store.scalar(f"SELECT count(*) FROM real_events WHERE {where}", params))
+    column = "line" if q.lines else "record"
+    if limit is None:
+        found = [r[0] for r in store.rows(f"SELECT {column} FROM real_events WHERE {where} ORDER BY {order}", params)]
+        return found, len(found)
+    page = store.rows(f"SELECT id, count(*) OVER () FROM real_events WHERE {where} ORDER BY {order} "
+                      f"LIMIT {int(limit)} OFFSET {int(offset)}", params)  # fmt: skip
+    if not page:
+        return [], int(store.scalar(f"SELECT count(*) FROM real_events WHERE {where}", params))
+    ids = [r[0] for r in page]
+    records = dict(store.rows(f"SELECT id, {column} FROM real_events WHERE {_listed('id', ids)}", ids))
+    return [records[i] for i in ids], int(page[0][1])
 
 
 def real_event_of(store: Connection, ref: str, member: tuple[str, int] | None) -> str | None:
