@@ -60,7 +60,7 @@ class Run:
 def find_copies(store: Store, run: Run) -> int:
     """Index new articles in the LSH bands and label their candidate pairs, then re-point the copies of every
     copy cluster holding a new article. Returns the number of copies relabelled."""
-    unbanded = tables.unbanded(store)
+    unbanded = tables.unbanded(store, None if run.full else run.new)
     if unbanded:
         with store.transaction():  # bands and pairs together: banded articles are never compared again
             _index_new(store, unbanded)

@@ -32,6 +32,7 @@ from newsweave.store.schema import Columns
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
 SNAPSHOT_SHARE = 0.1  # and spends at most about this share of its time copying snapshots
+COPY_RATE = 200e6  # bytes a second a copy is reckoned to take until one has been timed
 LOCK_WAIT = 30.0  # seconds a writer waits for readers (or a reader for a first snapshot) before giving up
 _LOCKED = ("Could not set lock", "Conflicting lock")
 
@@ -81,6 +82,7 @@ class Connection:
             # The snapshot is copied through this descriptor, open as long as the store: closing any descriptor
             # of a file drops every POSIX lock the process holds on it, DuckDB's writer lock included.
             self._file = os.open(self.path, os.O_RDONLY) if self.path.exists() else None
+            self._copying = self.path.stat().st_size / COPY_RATE if self.path.exists() else 0.0
             self.migrate()
             self.publish(unless_current=True)
         elif not self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'"):
@@ -161,7 +163,7 @@ class Connection:
 
     def _publish_quietly(self) -> None:
         with contextlib.suppress(duckdb.Error, OSError):  # a snapshot serves readers: closing never fails for it
-            self.publish()
+            self.publish(unless_current=True)
 
     # -- schema --------------------------------------------------------------
     def migrate(self) -> list[str]:

@@ -121,10 +121,12 @@ def _ids(article_ids: Iterable[str]) -> list[str]:
 
 
 # -- copies ----------------------------------------------------------------------------------------------------------
-def unbanded(store: Connection) -> list[str]:
-    """Articles not yet in the LSH index, in ingestion order."""
-    sql = "SELECT id FROM articles WHERE id NOT IN (SELECT DISTINCT article_id FROM doc_bands) ORDER BY seq, id"
-    return [r[0] for r in store.rows(sql)]
+def unbanded(store: Connection, among_ids: Sequence[str] | None = None) -> list[str]:
+    """Articles (of these, or all) not yet in the LSH index, in ingestion order."""
+    where, params = among("a.id", among_ids)
+    sql = f"""SELECT a.id FROM articles a {where} {"AND" if where else "WHERE"}
+              a.id NOT IN (SELECT DISTINCT article_id FROM doc_bands) ORDER BY a.seq, a.id"""
+    return [r[0] for r in store.rows(sql, params)]
 
 
 def docs(store: Connection, ids: Iterable[str]) -> list[tuple[Any, ...]]:
