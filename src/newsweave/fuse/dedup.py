@@ -1,15 +1,23 @@
-"""Syndication and near-duplicates: which articles are copies of which, and what kind of copy.
+"""Copies: which articles reproduce or rewrite which, and what kind of copy.
 
-Candidates come from MinHash LSH over word 5-gram shingles of the cleaned text
-(``datasketch`` signatures, banded into keys the store indexes), so a new article
-is compared only with the few stored articles that share a band — never with the
-whole corpus. Each candidate pair is then aligned sentence by sentence
-(``rapidfuzz``) and labelled:
+Candidates come from an index of sampled word 5-grams: every shingle of a text
+whose hash falls in one bucket of ``KEY_SAMPLE`` is an index key (winnowing by
+hash, as plagiarism detectors do), so two articles sharing a few sentences,
+even a short passage, share keys with high probability, and a new article is
+compared only with the stored articles that share one. Shingles made mostly
+of function words are not keys. Each candidate pair is then aligned sentence
+by sentence and labelled:
 
-- ``verbatim``: the same text (boilerplate aside);
-- ``edited``: the same wire copy trimmed, retitled or lightly reworded;
-- ``paraphrase``: the same report rewritten — new sentences, but the later article
-  credits the other's outlet by name and repeats one of its direct quotes.
+- ``verbatim``: the same sentences both ways (headline and time-stamp lines aside);
+- ``edited``: a substantial share of the shorter text's sentences kept near word
+  for word (``rapidfuzz``): a new lede, cut or added paragraphs, a few reworded
+  lines. Sentences inside quotation marks count only beside kept sentences of
+  the article's own: two reports quoting one official or one release share
+  quotations, not copy;
+- ``paraphrase``: the same report rewritten: most sentences of the shorter text
+  have a counterpart stating the same facts (names, figures, content words) in
+  the same order, in new words; or a rewrite that credits the other's outlet
+  and repeats one of its quotes.
 
 A copy names its original (``copy_of``): the earliest article, then the outlet the
 others credit (the wire), then the longest text. Copies keep their own outlet in
@@ -20,81 +28,42 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 import numpy as np
-from datasketch import MinHash
 from rapidfuzz import fuzz, process
 
 Kind = Literal["verbatim", "edited", "paraphrase", "unrelated"]
 COPY_KINDS: tuple[Kind, ...] = ("verbatim", "edited", "paraphrase")
 
-PERMUTATIONS = 128
-BANDS = 32  # 32 bands of 4 rows: pairs above ~0.42 Jaccard share a band with high probability
 SHINGLE = 5
-VERBATIM_JACCARD = 0.9
-EDITED_CONTAINMENT = 0.6
-EDITED_ALIGNMENT = 0.6
-SENTENCE_MATCH = 90.0
+KEY_SAMPLE = 4  # one shingle in four (by hash) is an index key
+KEY_MAX_STOP = 3  # a shingle with more function words than this is no key
+MIN_WORDS = 5  # shorter lines (datelines, bylines, section labels) are not compared
+NEAR = 85.0  # rapidfuzz ratio of two sentences kept near word for word
+VERBATIM_SHARE = 0.9  # both texts: share of sentences kept
+EDITED_SHARE = 0.3  # shorter text: share of sentences kept, beside at least one of its own
+SAME_FACTS = 0.3  # content-word Jaccard of two sentences stating the same facts
+PARAPHRASE_SHARE = 0.6  # shorter text: share of sentences with a counterpart
+PARAPHRASE_ORDER = 0.8  # share of those counterparts in the same order
 PARAPHRASE_OVERLAP = 0.3
 PARAPHRASE_DAYS = 2
 QUOTE_MATCH = 90.0
 QUOTE_WORDS = 5
 
 _WORD = re.compile(r"\w+")
-_SENTENCE = re.compile(r"(?<=[.!?\"”])\s+")
+_SPLIT = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[\"“A-Z])|(?<=[a-z][.!?][\"”])\s+(?=[A-Z])")
+_QUOTE_MARK = re.compile(r"``|''|[\"“”]")
+_LINK = re.compile(r"https?\s*:|www\s*\.")
 _STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "on",
-        "for",
-        "with",
-        "that",
-        "said",
-        "was",
-        "is",
-        "were",
-        "be",
-        "by",
-        "as",
-        "at",
-        "it",
-        "its",
-        "from",
-        "has",
-        "have",
-        "had",
-        "he",
-        "she",
-        "they",
-        "his",
-        "their",
-        "this",
-        "which",
-        "who",
-        "but",
-        "not",
-        "after",
-        "will",
-        "would",
-        "been",
-        "also",
-        "more",
-        "than",
-        "over",
-    ]
+    "the a an of to in and on for with that said says was is were be by as at it its from has have had he she they "
+    "his their this which who but not after will would been also more than over i you we our her him them or are if "
+    "so no up out about into when what there can could one two s".split()
 )
-_SEED = MinHash(num_perm=PERMUTATIONS, seed=7)
-_PERMS, _SCHEME = _SEED.permutations, _SEED.scheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +98,19 @@ class Syndication:
     similarity: float
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One compared sentence: its words joined, whether it is mostly quoted, its content words."""
+
+    text: str
+    quoted: bool
+    content: frozenset[str]
+
+
 @dataclass(slots=True)
 class _Shape:
-    shingles: set[str]
+    sentences: list[Sentence]
     words: set[str]
-    sentences: list[str]
     quotes: list[str] = field(default_factory=list)
 
 
@@ -147,36 +124,71 @@ def shingles(text: str) -> set[str]:
 
 
 def signature(text: str) -> np.ndarray:
-    """The MinHash signature of a text's word 5-grams."""
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=7, permutations=_PERMS, scheme=_SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
-    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+    """What indexes a text: the 63-bit hashes of its sampled word 5-grams (see the module note)."""
+    keys = set()
+    for line in text.splitlines():
+        tokens = words(line)
+        for i in range(len(tokens) - SHINGLE + 1):
+            gram = tokens[i : i + SHINGLE]
+            if sum(w in _STOP for w in gram) > KEY_MAX_STOP:
+                continue
+            digest = int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "little")
+            if digest % KEY_SAMPLE == 0:
+                keys.add(digest >> 1)
+    return np.asarray(sorted(keys), dtype=np.int64)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
-    """One 63-bit key per LSH band: articles sharing a key are near-duplicate candidates."""
-    rows = PERMUTATIONS // BANDS
-    keys = []
-    for band in range(BANDS):
-        chunk = sig[band * rows : (band + 1) * rows].tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "little")).digest()
-        keys.append(int.from_bytes(digest, "little") >> 1)
-    return keys
+    """The index keys of a signature: articles sharing a key are copy candidates."""
+    return [int(key) for key in sig]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The comparable sentences of a text, each marked as quoted when most of its words are inside quotation marks.
+
+    A quotation opened at the start of a sentence and left open goes on into the next sentences (a quote of
+    several sentences) until a mark closes it or a line opens a new one; a mark left open later in a sentence
+    (a stray or mismatched mark, as in a headline) stops at the end of it.
+    """
+    found = []
+    quoting = False
+    for line in text.splitlines():
+        if _LINK.search(line):
+            continue
+        if _QUOTE_MARK.match(line.lstrip()):
+            quoting = False
+        for part in _SPLIT.split(line):
+            tokens = words(part)
+            quoted, quoting = _quoted_share(part, quoting)
+            if len(tokens) >= MIN_WORDS:
+                content = frozenset(w for w in tokens if w not in _STOP and len(w) > 2)
+                found.append(Sentence(" ".join(tokens), quoted >= 0.5, content))
+    return found
+
+
+def _quoted_share(part: str, quoting: bool) -> tuple[float, bool]:
+    """Share of a sentence's words inside quotation marks, and whether a quotation runs on after it.
+
+    Marks are counted as toggles: typeset quotes are often turned the wrong way.
+    """
+    inside = total = 0
+    position = 0
+    opened_at = 0 if quoting else -1
+    for mark in _QUOTE_MARK.finditer(part):
+        count = len(_WORD.findall(part[position : mark.start()]))
+        inside, total = inside + (count if quoting else 0), total + count
+        quoting, position = not quoting, mark.end()
+        opened_at = total if quoting else -1
+    count = len(_WORD.findall(part[position:]))
+    inside, total = inside + (count if quoting else 0), total + count
+    return inside / (total or 1), quoting and 0 <= opened_at <= 2
 
 
 def _shape(doc: Doc) -> _Shape:
-    content = {w for w in words(doc.text) if w not in _STOP and len(w) > 2}
-    sentences = [s for s in _SENTENCE.split(doc.text) if len(s) > 30]
+    found = sentences(doc.text)
+    content = {w for s in found for w in s.content}
     quotes = [q for q in doc.quotes if len(q.split()) >= QUOTE_WORDS]
-    return _Shape(shingles(doc.text), content, sentences, quotes)
-
-
-def _alignment(a: list[str], b: list[str]) -> float:
-    """Share of ``a``'s sentences that have a near-identical sentence in ``b``."""
-    if not a or not b:
-        return 0.0
-    hits = sum(process.extractOne(s, b, scorer=fuzz.ratio, score_cutoff=SENTENCE_MATCH) is not None for s in a)
-    return hits / len(a)
+    return _Shape(found, content, quotes)
 
 
 def _cached_shape(doc: Doc, cache: dict[str, _Shape]) -> _Shape:
@@ -186,22 +198,67 @@ def _cached_shape(doc: Doc, cache: dict[str, _Shape]) -> _Shape:
     return shape
 
 
+def kept(short: Sequence[Sentence], long_: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of ``short`` found near word for word in ``long_``."""
+    if not short or not long_:
+        return []
+    texts = [s.text for s in long_]
+    return [s for s in short if process.extractOne(s.text, texts, scorer=fuzz.ratio, score_cutoff=NEAR)]
+
+
+def kept_share(short: Sequence[Sentence], long_: Sequence[Sentence]) -> float:
+    """Share of ``short``'s sentences kept in ``long_``; quoted ones count only beside one of the article's own."""
+    found = kept(short, long_)
+    if not any(not s.quoted for s in found):
+        return 0.0
+    return len(found) / len(short)
+
+
+def retold(short: Sequence[Sentence], long_: Sequence[Sentence]) -> tuple[float, float]:
+    """How much of ``short`` ``long_`` states again: the share of its sentences with a counterpart stating the same
+    facts, and the share of those counterparts that come in the same order."""
+    positions = []
+    for sentence in short:
+        best, where = 0.0, -1
+        for i, other in enumerate(long_):
+            overlap = len(sentence.content & other.content) / (len(sentence.content | other.content) or 1)
+            if overlap > best:
+                best, where = overlap, i
+        if best >= SAME_FACTS:
+            positions.append(where)
+    if not short or not positions:
+        return 0.0, 0.0
+    return len(positions) / len(short), _in_order(positions) / len(positions)
+
+
+def _in_order(positions: Sequence[int]) -> int:
+    """Length of the longest increasing run of positions (not necessarily contiguous)."""
+    tails: list[int] = []
+    for position in positions:
+        k = bisect_left(tails, position)
+        tails[k : k + 1] = [position]
+    return len(tails)
+
+
 def label(a: Doc, b: Doc, *, shapes: dict[str, _Shape] | None = None) -> tuple[Kind, float]:
     """What kind of copy one article is of the other (symmetric) and how similar they are."""
     cache = shapes if shapes is not None else {}
     sa, sb = _cached_shape(a, cache), _cached_shape(b, cache)
-    common = len(sa.shingles & sb.shingles)
-    jaccard = common / (len(sa.shingles | sb.shingles) or 1)
-    if jaccard >= VERBATIM_JACCARD:
-        return "verbatim", round(jaccard, 3)
-    containment = common / (min(len(sa.shingles), len(sb.shingles)) or 1)
     short, long_ = (sa, sb) if len(sa.sentences) <= len(sb.sentences) else (sb, sa)
-    if containment >= EDITED_CONTAINMENT or _alignment(short.sentences, long_.sentences) >= EDITED_ALIGNMENT:
-        return "edited", round(containment, 3)
+    if not short.sentences:
+        return "unrelated", 0.0
+    share = kept_share(short.sentences, long_.sentences)
+    if share >= VERBATIM_SHARE and kept_share(long_.sentences, short.sentences) >= VERBATIM_SHARE:
+        return "verbatim", round(share, 3)
+    if share >= EDITED_SHARE:
+        return "edited", round(share, 3)
+    stated, ordered = retold(short.sentences, long_.sentences)
+    if stated >= PARAPHRASE_SHARE and ordered >= PARAPHRASE_ORDER:
+        return "paraphrase", round(stated, 3)
     overlap = len(sa.words & sb.words) / (len(sa.words | sb.words) or 1)
     if overlap >= PARAPHRASE_OVERLAP and _credits(a, b) and _share_quote(sa, sb):
         return "paraphrase", round(overlap, 3)
-    return "unrelated", round(jaccard, 3)
+    return "unrelated", round(share, 3)
 
 
 def _credits(a: Doc, b: Doc) -> bool:
@@ -261,31 +318,50 @@ def _originality(doc: Doc, group: Sequence[Doc]) -> tuple[int, int, int, int]:
 def syndications(docs: Mapping[str, Doc], pairs: Sequence[Pair]) -> list[Syndication]:
     """Group labelled pairs into copy clusters and point every copy at its cluster's original.
 
-    A copy's kind is the closest link it has to any member of its cluster
-    (verbatim over edited over paraphrase), its similarity that link's.
+    Articles are taken in order of originality (earliest, credited, longest); each joins the cluster it is best
+    linked to when it is linked to that cluster's original or to at least half of its members, else it starts
+    a cluster of its own. So one passage shared with one copy does not pull an independent report into a wire
+    story's cluster (single links would chain). A copy's kind is the closest link it has to any member of its
+    cluster (verbatim over edited over paraphrase), its similarity that link's.
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    links: dict[str, dict[str, Pair]] = {}
     for pair in pairs:
-        parent[find(pair.copy)] = find(pair.original)
-    clusters: dict[str, list[Doc]] = {}
-    for article_id in list(parent):
-        clusters.setdefault(find(article_id), []).append(docs[article_id])
-    links: dict[str, list[Pair]] = {}
-    for pair in pairs:
-        links.setdefault(pair.copy, []).append(pair)
-        links.setdefault(pair.original, []).append(pair)
+        links.setdefault(pair.copy, {})[pair.original] = pair
+        links.setdefault(pair.original, {})[pair.copy] = pair
+    linked = [docs[article_id] for article_id in links]
+    cluster_of: dict[str, int] = {}
+    members: list[list[str]] = []
+    for doc in sorted(linked, key=lambda d: _originality(d, linked)):
+        best = _best_cluster(doc.article_id, links[doc.article_id], cluster_of, members)
+        if best is None:
+            best = len(members)
+            members.append([])
+        cluster_of[doc.article_id] = best
+        members[best].append(doc.article_id)
     result = []
-    for members in clusters.values():
-        original = min(members, key=lambda d: _originality(d, members))
-        for doc in members:
-            if doc is not original:
-                best = min(links[doc.article_id], key=lambda p: (COPY_KINDS.index(p.kind), -p.similarity))
-                result.append(Syndication(doc.article_id, original.article_id, best.kind, best.similarity))
+    for group in members:
+        original = group[0]
+        for article_id in group[1:]:
+            near = [links[article_id][other] for other in group if other in links[article_id]]
+            best_link = min(near, key=lambda p: (COPY_KINDS.index(p.kind), -p.similarity))
+            result.append(Syndication(article_id, original, best_link.kind, best_link.similarity))
     return sorted(result, key=lambda s: (s.copy_of, s.article_id))
+
+
+def _best_cluster(
+    article_id: str, neighbours: Mapping[str, Pair], cluster_of: Mapping[str, int], members: Sequence[list[str]]
+) -> int | None:
+    """The placed cluster this article is best linked to: by a kept-text link (verbatim, edited) to any member,
+    else by a paraphrase link to its original or to half its members."""
+    counts: dict[int, int] = {}
+    strong: set[int] = set()
+    for other, pair in neighbours.items():
+        if other in cluster_of:
+            counts[cluster_of[other]] = counts.get(cluster_of[other], 0) + 1
+            if pair.kind != "paraphrase":
+                strong.add(cluster_of[other])
+    ranked = sorted(counts, key=lambda c: (c not in strong, -counts[c] / len(members[c]), c))
+    for cluster in ranked:
+        if cluster in strong or members[cluster][0] in neighbours or 2 * counts[cluster] >= len(members[cluster]):
+            return cluster
+    return None
