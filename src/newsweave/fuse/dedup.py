@@ -44,12 +44,13 @@ SHINGLE = 5
 KEY_SAMPLE = 4  # one shingle in four (by hash) is an index key
 KEY_MAX_STOP = 3  # a shingle with more function words than this is no key
 MIN_WORDS = 5  # shorter lines (datelines, bylines, section labels) are not compared
-NEAR = 85.0  # rapidfuzz ratio of two sentences kept near word for word
+NEAR = 80.0  # rapidfuzz ratio of two sentences kept near word for word
 VERBATIM_SHARE = 0.9  # both texts: share of sentences kept
 EDITED_SHARE = 0.3  # shorter text: share of sentences kept, beside at least one of its own
 SAME_FACTS = 0.3  # content-word Jaccard of two sentences stating the same facts
 PARAPHRASE_SHARE = 0.6  # shorter text: share of sentences with a counterpart
-PARAPHRASE_ORDER = 0.8  # share of those counterparts in the same order
+PARAPHRASE_ORDER = 0.9  # share of those counterparts in the same order
+PARAPHRASE_MIN = 4  # sentences: shorter texts state too little to tell a rewrite from a report
 PARAPHRASE_OVERLAP = 0.3
 PARAPHRASE_DAYS = 2
 QUOTE_MATCH = 90.0
@@ -198,20 +199,24 @@ def _cached_shape(doc: Doc, cache: dict[str, _Shape]) -> _Shape:
     return shape
 
 
-def kept(short: Sequence[Sentence], long_: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences of ``short`` found near word for word in ``long_``."""
-    if not short or not long_:
-        return []
+def kept(short: Sequence[Sentence], long_: Sequence[Sentence]) -> list[bool]:
+    """For each sentence of ``short``, whether ``long_`` has it near word for word."""
+    if not long_:
+        return [False] * len(short)
     texts = [s.text for s in long_]
-    return [s for s in short if process.extractOne(s.text, texts, scorer=fuzz.ratio, score_cutoff=NEAR)]
+    return [process.extractOne(s.text, texts, scorer=fuzz.ratio, score_cutoff=NEAR) is not None for s in short]
 
 
 def kept_share(short: Sequence[Sentence], long_: Sequence[Sentence]) -> float:
-    """Share of ``short``'s sentences kept in ``long_``; quoted ones count only beside one of the article's own."""
+    """Share of ``short``'s sentences kept in ``long_``. A quoted sentence counts only next to a kept sentence of
+    the article's own (a passage kept with its quotes), and nothing counts without one of the article's own."""
     found = kept(short, long_)
-    if not any(not s.quoted for s in found):
+    own = [k and not s.quoted for k, s in zip(found, short)]
+    if not any(own):
         return 0.0
-    return len(found) / len(short)
+    counted = sum(own[i] or (found[i] and any(own[j] for j in (i - 1, i + 1) if 0 <= j < len(own)))
+                  for i in range(len(short)))  # fmt: skip
+    return counted / len(short)
 
 
 def retold(short: Sequence[Sentence], long_: Sequence[Sentence]) -> tuple[float, float]:
@@ -253,7 +258,7 @@ def label(a: Doc, b: Doc, *, shapes: dict[str, _Shape] | None = None) -> tuple[K
     if share >= EDITED_SHARE:
         return "edited", round(share, 3)
     stated, ordered = retold(short.sentences, long_.sentences)
-    if stated >= PARAPHRASE_SHARE and ordered >= PARAPHRASE_ORDER:
+    if len(short.sentences) >= PARAPHRASE_MIN and stated >= PARAPHRASE_SHARE and ordered >= PARAPHRASE_ORDER:
         return "paraphrase", round(stated, 3)
     overlap = len(sa.words & sb.words) / (len(sa.words | sb.words) or 1)
     if overlap >= PARAPHRASE_OVERLAP and _credits(a, b) and _share_quote(sa, sb):
@@ -318,50 +323,71 @@ def _originality(doc: Doc, group: Sequence[Doc]) -> tuple[int, int, int, int]:
 def syndications(docs: Mapping[str, Doc], pairs: Sequence[Pair]) -> list[Syndication]:
     """Group labelled pairs into copy clusters and point every copy at its cluster's original.
 
-    Articles are taken in order of originality (earliest, credited, longest); each joins the cluster it is best
-    linked to when it is linked to that cluster's original or to at least half of its members, else it starts
-    a cluster of its own. So one passage shared with one copy does not pull an independent report into a wire
-    story's cluster (single links would chain). A copy's kind is the closest link it has to any member of its
-    cluster (verbatim over edited over paraphrase), its similarity that link's.
+    Kept-text links (verbatim, edited) join their articles' clusters outright: copied text passes from copy to
+    copy. A paraphrase link, weaker evidence, joins two clusters only when it touches either one's original or
+    when paraphrase links join at least half the members of the smaller one: one rewrite of one copy does not
+    pull an independent report into a wire story's cluster. The original is the earliest article, then the one
+    the others credit, then the longest. A copy's kind is the closest link it has to any member of its cluster
+    (verbatim over edited over paraphrase), its similarity that link's.
     """
     links: dict[str, dict[str, Pair]] = {}
     for pair in pairs:
         links.setdefault(pair.copy, {})[pair.original] = pair
         links.setdefault(pair.original, {})[pair.copy] = pair
-    linked = [docs[article_id] for article_id in links]
-    cluster_of: dict[str, int] = {}
-    members: list[list[str]] = []
-    for doc in sorted(linked, key=lambda d: _originality(d, linked)):
-        best = _best_cluster(doc.article_id, links[doc.article_id], cluster_of, members)
-        if best is None:
-            best = len(members)
-            members.append([])
-        cluster_of[doc.article_id] = best
-        members[best].append(doc.article_id)
+    groups = _Groups(docs, list(links))
+    for pair in pairs:
+        if pair.kind != "paraphrase":
+            groups.join(pair.copy, pair.original)
+    for pair in sorted((p for p in pairs if p.kind == "paraphrase"), key=lambda p: -p.similarity):
+        groups.join_rewrite(pair.copy, pair.original, links)
     result = []
-    for group in members:
-        original = group[0]
-        for article_id in group[1:]:
-            near = [links[article_id][other] for other in group if other in links[article_id]]
-            best_link = min(near, key=lambda p: (COPY_KINDS.index(p.kind), -p.similarity))
-            result.append(Syndication(article_id, original, best_link.kind, best_link.similarity))
+    for members in groups.members().values():
+        original = min(members, key=lambda d: _originality(d, members))
+        for doc in members:
+            if doc is not original:
+                near = [links[doc.article_id][d.article_id] for d in members if d.article_id in links[doc.article_id]]
+                best = min(near, key=lambda p: (COPY_KINDS.index(p.kind), -p.similarity))
+                result.append(Syndication(doc.article_id, original.article_id, best.kind, best.similarity))
     return sorted(result, key=lambda s: (s.copy_of, s.article_id))
 
 
-def _best_cluster(
-    article_id: str, neighbours: Mapping[str, Pair], cluster_of: Mapping[str, int], members: Sequence[list[str]]
-) -> int | None:
-    """The placed cluster this article is best linked to: by a kept-text link (verbatim, edited) to any member,
-    else by a paraphrase link to its original or to half its members."""
-    counts: dict[int, int] = {}
-    strong: set[int] = set()
-    for other, pair in neighbours.items():
-        if other in cluster_of:
-            counts[cluster_of[other]] = counts.get(cluster_of[other], 0) + 1
-            if pair.kind != "paraphrase":
-                strong.add(cluster_of[other])
-    ranked = sorted(counts, key=lambda c: (c not in strong, -counts[c] / len(members[c]), c))
-    for cluster in ranked:
-        if cluster in strong or members[cluster][0] in neighbours or 2 * counts[cluster] >= len(members[cluster]):
-            return cluster
-    return None
+class _Groups:
+    """Union-find over linked articles, with the rule for joining two clusters by rewrites."""
+
+    def __init__(self, docs: Mapping[str, Doc], ids: Sequence[str]) -> None:
+        self.docs = docs
+        self.parent = {article_id: article_id for article_id in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def members(self) -> dict[str, list[Doc]]:
+        found: dict[str, list[Doc]] = {}
+        for article_id in self.parent:
+            found.setdefault(self.find(article_id), []).append(self.docs[article_id])
+        return found
+
+    def join_rewrite(self, a: str, b: str, links: Mapping[str, Mapping[str, Pair]]) -> None:
+        """Join the clusters of a paraphrase link when it touches an original or links half the smaller one."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        side_a = [x for x in self.parent if self.find(x) == ra]
+        side_b = [x for x in self.parent if self.find(x) == rb]
+        if a in (self._original(side_a), b) or b == self._original(side_b) or a == self._original(side_a):
+            self.join(a, b)
+            return
+        small, large = (side_a, set(side_b)) if len(side_a) <= len(side_b) else (side_b, set(side_a))
+        rewriting = sum(any(o in large and p.kind == "paraphrase" for o, p in links[x].items()) for x in small)
+        if 2 * rewriting >= len(small):
+            self.join(a, b)
+
+    def _original(self, ids: Sequence[str]) -> str:
+        group = [self.docs[x] for x in ids]
+        return min(group, key=lambda d: _originality(d, group)).article_id
