@@ -277,7 +277,8 @@ def label(a: Doc, b: Doc, *, shapes: dict[str, _Shape] | None = None) -> tuple[K
     if not short.sentences:
         return "unrelated", 0.0
     share = kept_share(short.sentences, long_.sentences)
-    if share >= VERBATIM_SHARE and kept_share(long_.sentences, short.sentences) >= VERBATIM_SHARE:
+    whole = len(short.sentences) >= VERBATIM_SHARE * len(long_.sentences)
+    if whole and share >= VERBATIM_SHARE and kept_share(long_.sentences, short.sentences) >= VERBATIM_SHARE:
         return "verbatim", round(share, 3)
     if share >= EDITED_SHARE:
         return "edited", round(share, 3)
