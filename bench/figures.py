@@ -38,6 +38,8 @@ from bench import ecb
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = ROOT / "tests" / "gold" / "ecb_figures.jsonl"
+DISAGREEMENTS = ROOT / "tests" / "gold" / "ecb_disagreements.jsonl"
+BASELINE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 
 _GLUE_LEFT = frozenset(",.;:!?)]}%'\"”’") | {"''", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d", "’s"}
 _GLUE_RIGHT = frozenset({"(", "[", "{", "$", "£", "€", "``", "“", "‘"})
@@ -109,10 +111,112 @@ def figure_labels() -> list[dict[str, Any]]:
     return [json.loads(line) for line in FIGURES.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def disagreement_labels() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in DISAGREEMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def topics() -> list[int]:
+    """The topics of the labelled documents: every document of them is ingested (a story needs all its reports)."""
+    return sorted({int(row["doc"].split("_")[0]) for row in figure_labels()})
+
+
+@dataclass(slots=True)
+class Run:
+    """What newsweave made of the labelled topics: claims per document, conflict records, and timings."""
+
+    claims: dict[str, list[dict[str, Any]]]
+    entities: dict[str, list[tuple[float, float]]]
+    conflicts: list[dict[str, Any]]
+    documents: int
+    seconds: float
+
+
+def run(topic_ids: list[int]) -> Run:
+    """Ingest every document of the topics (no outlet, no date) into a fresh store, run the corpus stages, read back
+    claims and conflicts (series included) by document name."""
+    import newsweave  # noqa: PLC0415 - the bench measures the installed package
+
+    docs = {d.name: detokenize(d.text) for d in ecb.docs(topic_ids)}
+    with tempfile.TemporaryDirectory() as folder:
+        source, db = Path(folder) / "ecb.jsonl", Path(folder) / "ecb.duckdb"
+        lines = (json.dumps({"id": name, "text": doc.text}) for name, doc in docs.items())
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        started = time.perf_counter()
+        newsweave.ingest([str(source)], db=db)
+        seconds = time.perf_counter() - started
+        with newsweave.open_store(db, read_only=True) as store:
+            name_of = {r[0]: r[1] for r in store.con.execute("SELECT id, external_id FROM articles").fetchall()}
+            claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for claim in store.claims():
+                claims[name_of[claim["article_id"]]].append(claim)
+        found = newsweave.conflicts(db, include_series=True)
+        for record in found:
+            for value in record["values"]:
+                value["docs"] = sorted(name_of[a] for a in value["article_ids"])
+    return Run(dict(claims), _entity_values(docs), found, len(docs), seconds)
+
+
+def _entity_values(docs: dict[str, Detokenized]) -> dict[str, list[tuple[float, float]]]:
+    """The baseline: every CARDINAL, MONEY, QUANTITY or PERCENT entity spaCy finds, read as a number."""
+    from newsweave import nlp  # noqa: PLC0415
+    from newsweave.extract.quantities import parse_number  # noqa: PLC0415
+
+    values: dict[str, list[tuple[float, float]]] = {}
+    for doc, name in nlp.parse((d.text, n) for n, d in docs.items()):
+        parsed = [parse_number(e.text) for e in nlp.entities(doc) if e.label_ in BASELINE_LABELS]
+        values[name] = [(p[0], p[1]) for p in parsed if p is not None]
+    return values
+
+
+def same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def figure_recall(rows: list[dict[str, Any]], values: dict[str, list[tuple[float, float]]]) -> float:
+    """Share of labelled figures with a found value (low or high end) in the same document."""
+    hits = sum(
+        any(same(row["value_low"], lo) or same(row["value_high"], hi) or same(row["value_low"], hi)
+            for lo, hi in values.get(row["doc"], []))
+        for row in rows
+    )  # fmt: skip
+    return hits / (len(rows) or 1)
+
+
+def reported(pair: dict[str, Any], records: list[dict[str, Any]], kind: str = "conflict") -> bool:
+    """Whether one record of ``kind`` holds both values of a labelled pair, each from its own document."""
+    return any(
+        record["kind"] == kind and _holds(record, pair["a"]) and _holds(record, pair["b"]) for record in records
+    )
+
+
+def _holds(record: dict[str, Any], side: dict[str, Any]) -> bool:
+    return any(
+        side["doc"] in value["docs"] and (same(value["value_low"], side["value_low"])
+                                          or same(value["value_high"], side["value_high"]))
+        for value in record["values"]
+    )  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args()
-    raise SystemExit("not ready")
+    result = run(topics())
+    claimed = {name: [(c["value_low"], c["value_high"]) for c in found] for name, found in result.claims.items()}
+    figures, pairs = figure_labels(), disagreement_labels()
+    conflicts = [r for r in result.conflicts if r["kind"] == "conflict"]
+    print(f"{result.documents} ECB+ documents of topics {topics()} ingested with the corpus stages in "
+          f"{result.seconds:.0f}s: {sum(map(len, result.claims.values()))} claims, {len(conflicts)} conflicts")  # fmt: skip
+    for split in ("dev", "train"):
+        rows = [r for r in figures if r["split"] == split]
+        tag = "out of sample" if split == "dev" else "tuned on"
+        disputed = [p for p in pairs if p["split"] == split and p["kind"] == "conflict"]
+        series = [p for p in pairs if p["split"] == split and p["kind"] == "series"]
+        found = sum(reported(p, conflicts) for p in disputed)
+        wrong = sum(reported(p, conflicts) for p in series)
+        print(f"{split} ({tag}): figure recall {figure_recall(rows, claimed):.3f} of {len(rows)} "
+              f"(baseline, spaCy number entities read as values: {figure_recall(rows, result.entities):.3f}); "
+              f"disagreements reported {found}/{len(disputed)} ({found / (len(disputed) or 1):.2f}); "
+              f"figures of different times reported as a conflict: {wrong} of {len(series)}")  # fmt: skip
 
 
 if __name__ == "__main__":
