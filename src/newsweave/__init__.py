@@ -130,7 +130,7 @@ def conflicts(db: str | Path | None = None, *, include_series: bool = False) -> 
 
     with open_store(db, read_only=True) as store:
         found = find_conflicts(store.claims(), source_of=store_fusion.source_keys(store),
-                               story_of=store_fusion.story_of(store), published_of=store_fusion.published_of(store))
+                               story_of=store_fusion.story_of(store))
     return [c for c in found if include_series or c["kind"] == "conflict"]
 
 

@@ -203,11 +203,6 @@ def story_of(store: Store) -> dict[str, str]:
     return {r[0]: r[1] for r in _rows(store, "SELECT article_id, story_id FROM story_members")}
 
 
-def published_of(store: Store) -> dict[str, Any]:
-    """Every article's publication date (None when unknown), for telling a figure the text dates from its article's."""
-    return {r[0]: r[1] for r in _rows(store, "SELECT id, published FROM articles")}
-
-
 CLUSTER_COLUMNS = {"article_id": pa.string(), "event": pa.int32(), "cluster": pa.string()}
 SUPPORT_COLUMNS = {
     "cluster": pa.string(), "num_mentions": pa.int32(), "num_articles": pa.int32(), "num_outlets": pa.int32(),

@@ -49,6 +49,8 @@ _VAGUE = re.compile(
 )
 # Nouns that stand for the thing they count: "the total number of people", "the death toll".
 MEASURES = frozenset({"number", "total", "tally", "count", "figure", "toll"})
+# "a mother of 12": nouns whose "of N" counts children.
+PARENTS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "grandparent"})
 # Quantities whose unit a measure carries inside its own span ("35 miles"): read from the span first.
 MEASURED = frozenset({"distance", "weight", "temperature"})
 # A running total rather than a count of one event ("so far", "bringing to 1,079 the total number").
@@ -62,6 +64,9 @@ _BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _OWNING = frozenset({"have", "keep", "maintain", "deploy", "station", "send", "contribute", "pledge", "commit"})
 _PLURAL = {"person": "people", "child": "children", "man": "men", "woman": "women", "people": "people",
            "personnel": "personnel", "police": "police", "staff": "staff"}  # fmt: skip
+# Clock times and dates written in digits: "17:06 hours", "11 / 28 / 05"; and what marks a clock time after it.
+_CLOCK_OR_DATE = re.compile(r"\d\s*[:/]\s*\d")
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "bst", "edt", "est", "pdt", "utc", "ist"})
 # A magnitude the tagger may leave untagged: "magnitude-5.9", "a magnitude of 6.4", "a 7.5-magnitude quake".
 _MAGNITUDE = re.compile(r"(?i)(?<=magnitude)(?:\s*-\s*|\s+of\s+|\s+)(\d{1,2}(?:\.\d)?)\b|\b(\d{1,2}\.\d)(?=\s*-?\s*magnitude)")
 _FRACTION = re.compile(r"\b(?:(?:roughly|about|nearly|almost|some) )?(?:a|one) (?:quarter|third)\b", re.I)
@@ -184,8 +189,8 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
     subject = (
         sentence_of(noun).text[noun.left_edge.idx - sentence_of(noun).start_char :][: len(noun.text) + 40]
         if noun
-        else text
-    )
+        else _whose_age(span) if quantity == "age" else None
+    ) or text
     return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
                  low, high, unit, approx, as_of, tuple(sources), counted=_plural(noun), owner=_owner(span, noun),
                  cumulative=is_cumulative(span))  # fmt: skip
@@ -196,6 +201,8 @@ def _plural(noun: Token | None) -> str | None:
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
+    if lemma in PARENTS:
+        return "children"
     if noun.tag_ in {"NNS", "NNPS"} or lemma in _PLURAL:
         return _PLURAL.get(lemma, noun.text.lower())
     if re.search(r"[^aeiou]y$", lemma):
@@ -244,13 +251,16 @@ def _is_calendar(span: SpacySpan) -> bool:
     text = span.text.lower()
     if _FRACTION.fullmatch(text) or _appositive(span):  # "roughly a quarter" (of the budget); "Lopez, 20,"
         return False
+    if _CLOCK_OR_DATE.search(text):
+        return True
     if span.label_ in {"DATE", "TIME"}:
         if "-year-old" in text or "year-old" in span.doc[span.end : span.end + 2].text:
             return False
         return not re.search(r"\b(days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|century)\b", text) or bool(
             re.search(r"\b(ago|last|this|next|since|january|february|march|april|may|june|july|august|september|"
                       r"october|november|december)\b", text))  # fmt: skip
-    return bool(re.fullmatch(r"(19|20)\d{2}s?", text.strip()))
+    after = span.doc[span.end : span.end + 1].text.lower().replace(" ", "")
+    return bool(re.fullmatch(r"(19|20)\d{2}s?", text.strip())) or after in _CLOCK
 
 
 def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
@@ -275,16 +285,45 @@ def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
     for token in span:  # the unit a measure carries: "35 miles", "about 28 degrees Celsius", "600m"
         if not token.like_num and nouns.get(token.lemma_.lower(), ("",))[0] in MEASURED:
             quantity, unit = nouns[token.lemma_.lower()]
+            if quantity == "temperature" and _scale(token) is None:
+                return "other", "other", token
             return quantity, _scale(token) or unit, token
-    candidates = [*(doc[i] for i in range(span.end, min(len(doc), span.end + 4))), span.root.head]
+    end = min(len(doc), span.end + 4, sentence_of(span.root).end)  # the counted noun is in the number's sentence
+    if (kin := _parent_of(span)) is not None:
+        return "people", "people", kin
+    candidates = [*(doc[i] for i in range(span.end, end)), span.root.head]
     for token in [*_elliptic(span), *(_measured(t) for t in candidates), *_measured_subject(span)]:
         lemma = token.lemma_.lower()
         if lemma in nouns:
             quantity, unit = nouns[lemma]
-            return quantity, (_scale(token) if quantity == "temperature" else None) or unit, token
+            if quantity == "temperature" and _scale(token) is None:  # degrees of an angle or a map
+                return "other", "other", token
+            return quantity, _scale(token) or unit, token
         if token.pos_ == "NOUN" and token.dep_ not in {"compound"}:
             return ("people", "people", token) if token.lemma_.lower() == "total" else ("other", "other", token)
     return None, "", None
+
+
+def _whose_age(span: SpacySpan) -> str | None:
+    """Whose age a number gives: the name before it ("Nichols, 37,"), the name or noun after it ("36-year-old
+    Duncan Rait", "a 31-year-old Brooklyn mom")."""
+    doc = span.doc
+    if _appositive(span):
+        return next((e.text for e in entities(doc) if e.end == span.start - 1 and e.label_ == "PERSON"), None)
+    after = [t for t in doc[span.end : min(len(doc), span.end + 6)] if t.text not in {"-", "year", "old", "years"}]
+    person = next((e.text for e in entities(doc) if after and e.start == after[0].i and e.label_ == "PERSON"), None)
+    if person:
+        return person
+    noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
+    return doc[noun.left_edge.i : noun.i + 1].text if noun is not None and noun.left_edge.i >= span.end else None
+
+
+def _parent_of(span: SpacySpan) -> Token | None:
+    """ "a mother of 12": the parent, whose number counts children."""
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARENTS:
+        return head.head
+    return None
 
 
 def _appositive(span: SpacySpan) -> bool:

@@ -9,8 +9,8 @@ total or not, and for ages whose age). Within a group:
   contradiction); a figure from an undated article belongs to its story's window and is compared
   with every day's;
 - a fact of the event (a quake's magnitude, the metres a climber fell, a victim's age) is compared
-  across the story whatever the day of the report, except figures the text dates itself ("in 2003",
-  "in February"), compared only with figures of that date;
+  across the days of its story, up to a week apart (a quake the text dates two years back stays
+  apart);
 - any other count (boats, rifles, a flight's passengers, a rally's crowd) is compared among the
   values of one day, with the story's undated values in every day's set.
 
@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-# Not comparable across reports: uncounted numbers, and sums (a claim does not say what they buy).
-SKIPPED = frozenset({"other", "money"})
+# Not comparable across reports: sums (a claim does not say what they buy). Numbers of no category compare only
+# when they count something named ("three boats"), never bare ("other" with no counted noun).
+SKIPPED = frozenset({"money", "duration"})  # durations: prison terms, hours of talks, years ago: rarely one thing
 TOLERANCE = 0.05  # values closer than this share of the larger one agree (rounding)
 ABSOLUTE = {"magnitude": 0.05}  # quantities compared by difference, not share
 # Counted nouns that name the same thing.
@@ -45,7 +46,9 @@ TOLLS = frozenset({"deaths", "injured", "displaced", "missing", "detained"})
 PARTICIPLES = frozenset({"evacuated", "injured", "displaced", "detained", "missing"})
 UNDATED = ""  # the day of a figure no date places: its story's window
 # Facts of one event that do not change from one report to the next: compared across the story, whatever the day.
-EVENT_FACTS = frozenset({"magnitude", "age", "distance", "duration", "weight", "temperature"})
+EVENT_FACTS = frozenset({"magnitude", "age", "distance", "weight", "temperature"})
+FACT_COUNTS = frozenset({"children"})  # counts that are facts about someone: "a mother of 12"
+FACT_DAYS = 7
 
 Key = tuple[str, str, str, str, str, bool, str]  # story, quantity, counted, owner, unit, cumulative, whose (ages)
 
@@ -61,7 +64,6 @@ class Value:
     outlets: set[str] = field(default_factory=set)
     spans: list[dict[str, Any]] = field(default_factory=list)
     exact: bool = True
-    dated_by_text: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         spans = sorted(self.spans, key=lambda s: (s["article_id"], s["start"]))
@@ -80,16 +82,14 @@ def find_conflicts(
     *,
     source_of: Mapping[str, str],
     story_of: Mapping[str, str] | None = None,
-    published_of: Mapping[str, date | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Conflict and series records over ``claims``.
 
     ``source_of`` maps article id → independent-source key, ``story_of`` article id → story (articles of no
-    story, or all when it is not given, share one), ``published_of`` article id → publication date (so a figure
-    the text dates itself is told from one dated by its article).
+    story, or all when it is not given, share one).
     """
     records: list[dict[str, Any]] = []
-    groups = _groups(claims, source_of, story_of or {}, published_of or {})
+    groups = _groups(claims, source_of, story_of or {})
     for key, values in sorted(groups.items()):
         records += _records(key, sorted(values, key=lambda v: (v.as_of, v.low, v.high)))
     return records
@@ -99,6 +99,7 @@ def comparable(claim: Mapping[str, Any]) -> bool:
     """Whether a claim can contradict another: a non-vague count or measure of something."""
     return (
         claim.get("quantity") not in SKIPPED
+        and (claim.get("quantity") != "other" or bool(claim.get("counted")))
         and claim.get("approx") != "vague"
         and claim.get("value_low") is not None
     )
@@ -127,17 +128,15 @@ def _groups(
     claims: Iterable[Mapping[str, Any]],
     source_of: Mapping[str, str],
     story_of: Mapping[str, str],
-    published_of: Mapping[str, date | None],
 ) -> dict[Key, list[Value]]:
-    values: dict[Key, dict[tuple[str, bool, float, float], Value]] = defaultdict(dict)
+    values: dict[Key, dict[tuple[str, float, float], Value]] = defaultdict(dict)
     for claim in filter(comparable, claims):
         article = str(claim["article_id"])
         low, high = float(claim["value_low"]), float(claim["value_high"] or claim["value_low"])
         as_of = claim.get("as_of")
-        by_text = as_of is not None and as_of != published_of.get(article, as_of)
         day = str(as_of) if as_of is not None else UNDATED
         key = group_key(claim, story_of.get(article, ""))
-        value = values[key].setdefault((day, by_text, low, high), Value(low, high, day, dated_by_text=by_text))
+        value = values[key].setdefault((day, low, high), Value(low, high, day))
         value.sources.add(source_key(claim, source_of))
         value.exact = value.exact and claim.get("approx") == "exact" and not _round(low)
         if claim.get("outlet"):
@@ -152,7 +151,8 @@ def _round(value: float) -> bool:
 
 
 def _records(key: Key, values: list[Value]) -> list[dict[str, Any]]:
-    records = [_record("conflict", key, group) for group in _comparable_sets(key, values) if _disputed(key, group)]
+    disputed = [group for group in _comparable_sets(key, values) if _disputed(key, group)]
+    records = [_record("conflict", key, group) for group in _merged(disputed)]
     days = sorted({v.as_of for v in values if v.as_of != UNDATED})
     if len(days) >= 2 and tracked(key):
         records.append(_record("series", key, values))
@@ -160,18 +160,40 @@ def _records(key: Key, values: list[Value]) -> list[dict[str, Any]]:
 
 
 def _comparable_sets(key: Key, values: list[Value]) -> list[list[Value]]:
-    """The sets of values reported for one moment. A fact of the event (a magnitude, a distance, an age) is one
-    set across the story, apart from each date the text itself gives; any other figure is compared day by day,
-    with the undated values of its story in every day's set (a count on another day is another count: the next
-    flight's passengers, the next rally's crowd)."""
+    """The sets of values reported for one moment. A fact of the event (a magnitude, a distance, an age, a
+    victim's children) is compared across the days of its story (a week apart at most, so a quake of two years
+    before stays apart); any other figure day by day (a count on another day is another count: the next flight's
+    passengers, the next rally's crowd). Undated values are in every set of their story."""
     undated = [v for v in values if v.as_of == UNDATED]
-    if key[1] in EVENT_FACTS and not tracked(key):
-        sets = [[v for v in values if not v.dated_by_text]]
-        for day in sorted({v.as_of for v in values if v.dated_by_text}):
-            sets.append([v for v in values if v.dated_by_text and v.as_of == day])
-        return sets
-    days = sorted({v.as_of for v in values if v.as_of != UNDATED})
-    return [[v for v in values if v.as_of == day] + undated for day in days] or [undated]
+    dated = [v for v in values if v.as_of != UNDATED]
+    window = FACT_DAYS if _fact(key) else 0
+    sets: list[list[Value]] = []
+    for value in dated:
+        near = [v for v in dated if abs((_day(v) - _day(value)).days) <= window] + undated
+        if near not in sets:
+            sets.append(near)
+    return sets or [undated]
+
+
+def _merged(groups: list[list[Value]]) -> list[list[Value]]:
+    """Disputed sets that share a value (an undated figure is in every day's set) as one record each."""
+    merged: list[list[Value]] = []
+    for group in groups:
+        overlapping = [m for m in merged if any(v is w for v in group for w in m)]
+        union = [*group]
+        for m in overlapping:
+            merged.remove(m)
+            union += [v for v in m if not any(v is w for w in union)]
+        merged.append(sorted(union, key=lambda v: (v.as_of, v.low, v.high)))
+    return merged
+
+
+def _fact(key: Key) -> bool:
+    return not tracked(key) and (key[1] in EVENT_FACTS or key[2] in FACT_COUNTS)
+
+
+def _day(value: Value) -> date:
+    return date.fromisoformat(value.as_of[:10])
 
 
 def tracked(key: Key) -> bool:
