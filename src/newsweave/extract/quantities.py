@@ -288,7 +288,8 @@ def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
             if quantity == "temperature" and _scale(token) is None:
                 return "other", "other", token
             return quantity, _scale(token) or unit, token
-    end = min(len(doc), span.end + 4, sentence_of(span.root).end)  # the counted noun is in the number's sentence
+    end = min(len(doc), span.end + 4, sentence_of(span.root).end)  # the counted noun is in the number's clause
+    end = next((t.i for t in doc[span.end : end] if t.pos_ in {"CCONJ", "PUNCT"} and t.text != "-"), end)
     if (kin := _parent_of(span)) is not None:
         return "people", "people", kin
     candidates = [*(doc[i] for i in range(span.end, end)), span.root.head]
@@ -366,12 +367,17 @@ def _measured(token: Token) -> Token:
 
 
 def _measured_subject(span: SpacySpan) -> list[Token]:
-    """ "the number of people ... stood at 262", "bringing the total to 1,079": the measure the verb sets."""
+    """ "the number of people ... stood at 262", "bringing the total to 1,079", "put the number of people killed
+    at 12": the measure the verb sets (the parser may hang "at 12" on a verb below it)."""
     prep = span.root.head
-    if span.root.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"VERB", "AUX"}:
+    if span.root.dep_ != "pobj" or prep.lower_ not in {"at", "to"}:
         return []
-    measures = [c for c in prep.head.children if c.dep_ in {"nsubj", "dobj"} and c.lemma_.lower() in MEASURES]
-    return [_measured(m) for m in measures]
+    for verb in [prep.head, *prep.head.ancestors][:6]:
+        if verb.pos_ in {"VERB", "AUX"}:
+            measures = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c.lemma_.lower() in MEASURES]
+            if measures:
+                return [_measured(m) for m in measures]
+    return []
 
 
 def _elliptic(span: SpacySpan) -> list[Token]:

@@ -12,7 +12,7 @@ total or not, and for ages whose age). Within a group:
   across the days of its story, up to a week apart (a quake the text dates two years back stays
   apart);
 - any other count (boats, rifles, a flight's passengers, a rally's crowd) is compared among the
-  values of one day, with the story's undated values in every day's set.
+  values of one day, and undated ones among themselves (an undated count may be another day's).
 
 An article without an outlet is its own source; copies count as their original's source. Values
 disagree when their ranges do not overlap and they differ beyond rounding: by more than 5% when
@@ -151,8 +151,8 @@ def _round(value: float) -> bool:
 
 
 def _records(key: Key, values: list[Value]) -> list[dict[str, Any]]:
-    disputed = [group for group in _comparable_sets(key, values) if _disputed(key, group)]
-    records = [_record("conflict", key, group) for group in _merged(disputed)]
+    disputed = [group for group in _comparable_sets(key, values) if _disputed(key, _combined(group))]
+    records = [_record("conflict", key, _combined(group)) for group in _merged(disputed)]
     days = sorted({v.as_of for v in values if v.as_of != UNDATED})
     if len(days) >= 2 and tracked(key):
         records.append(_record("series", key, values))
@@ -163,13 +163,18 @@ def _comparable_sets(key: Key, values: list[Value]) -> list[list[Value]]:
     """The sets of values reported for one moment. A fact of the event (a magnitude, a distance, an age, a
     victim's children) is compared across the days of its story (a week apart at most, so a quake of two years
     before stays apart); any other figure day by day (a count on another day is another count: the next flight's
-    passengers, the next rally's crowd). Undated values are in every set of their story."""
+    passengers, the next rally's crowd). Undated values belong to their story's window: they are compared with
+    the latest values of a fact or of a figure followed over time (a toll), and among themselves for any figure."""
     undated = [v for v in values if v.as_of == UNDATED]
     dated = [v for v in values if v.as_of != UNDATED]
     window = FACT_DAYS if _fact(key) else 0
-    sets: list[list[Value]] = []
+    joining = undated if _fact(key) or tracked(key) else []
+    latest = max((_day(v) for v in dated), default=None)
+    sets: list[list[Value]] = [undated] if undated and not joining else []
     for value in dated:
-        near = [v for v in dated if abs((_day(v) - _day(value)).days) <= window] + undated
+        near = [v for v in dated if abs((_day(v) - _day(value)).days) <= window]
+        if latest is not None and abs((_day(value) - latest).days) <= window:
+            near += joining  # an undated report is taken as the story's latest coverage
         if near not in sets:
             sets.append(near)
     return sets or [undated]
@@ -214,6 +219,22 @@ def disagree(a: Value, b: Value, *, quantity: str = "") -> bool:
     if a.exact and b.exact:
         return gap > 0
     return gap > TOLERANCE * max(abs(a.high), abs(b.high))
+
+
+def _combined(values: Sequence[Value]) -> list[Value]:
+    """One value per figure in a set: an undated report of a figure joins the dated ones of the same figure."""
+    by_figure: dict[tuple[float, float], Value] = {}
+    for value in sorted(values, key=lambda v: (v.as_of == UNDATED, v.as_of)):
+        same = by_figure.get((value.low, value.high))
+        if same is None:
+            by_figure[(value.low, value.high)] = Value(value.low, value.high, value.as_of, set(value.sources),
+                                                       set(value.outlets), list(value.spans), value.exact)  # fmt: skip
+        else:
+            same.sources |= value.sources
+            same.outlets |= value.outlets
+            same.spans += value.spans
+            same.exact = same.exact and value.exact
+    return sorted(by_figure.values(), key=lambda v: (v.as_of, v.low, v.high))
 
 
 def _disputed(key: Key, values: Sequence[Value]) -> bool:
