@@ -1,4 +1,4 @@
-"""Copies on real news: newsweave's copy clusters against the ECB+ pairs labelled by reading (tests/gold/ecb_copies.jsonl).
+"""Copies on real news: newsweave's copy clusters against ECB+ pairs labelled by reading (tests/gold/ecb_copies.jsonl).
 
 Every document of ECB+ topics 1–35 goes through the same pure functions the
 engine calls (index keys → candidate pairs → labelled pairs → copy clusters),
@@ -41,7 +41,7 @@ class Score:
     kind_agreement: float
 
     def line(self) -> str:
-        kinds = " ".join(f"{k} {found}/{total} ({found / (total or 1):.2f})" for k, (found, total) in self.by_kind.items())
+        kinds = " ".join(f"{k} {n}/{total} ({n / (total or 1):.2f})" for k, (n, total) in self.by_kind.items())
         return f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}; recall by kind: {kinds}"
 
 

@@ -43,9 +43,12 @@ BASELINE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 
 _GLUE_LEFT = frozenset(",.;:!?)]}%'\"”’") | {"''", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d", "’s"}
 _GLUE_RIGHT = frozenset({"(", "[", "{", "$", "£", "€", "``", "“", "‘"})
-_UNIT = frozenset("year years old month months day days week weeks hour hours minute minutes mile miles foot feet "
-                  "metre metres meter meters kilometre kilometres kilometer kilometers km yard yards point points "
-                  "pound pounds inch inches magnitude strength caliber calibre member acre acres storey story".split())  # fmt: skip
+_UNIT_WORDS = (
+    "year years old month months day days week weeks hour hours minute minutes mile miles foot feet metre metres "
+    "meter meters kilometre kilometres kilometer kilometers km yard yards point points pound pounds inch inches "
+    "magnitude strength caliber calibre member acre acres storey story"
+)
+_UNIT = frozenset(_UNIT_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,7 @@ class Run:
 def run(topic_ids: list[int]) -> Run:
     """Ingest every document of the topics (no outlet, no date) into a fresh store, run the corpus stages, read back
     claims and conflicts (series included) by document name."""
-    import newsweave  # noqa: PLC0415 - the bench measures the installed package
+    import newsweave
 
     docs = {d.name: detokenize(d.text) for d in ecb.docs(topic_ids)}
     with tempfile.TemporaryDirectory() as folder:
@@ -158,8 +161,8 @@ def run(topic_ids: list[int]) -> Run:
 
 def _entity_values(docs: dict[str, Detokenized]) -> dict[str, list[tuple[float, float]]]:
     """The baseline: every CARDINAL, MONEY, QUANTITY or PERCENT entity spaCy finds, read as a number."""
-    from newsweave import nlp  # noqa: PLC0415
-    from newsweave.extract.quantities import parse_number  # noqa: PLC0415
+    from newsweave import nlp
+    from newsweave.extract.quantities import parse_number
 
     values: dict[str, list[tuple[float, float]]] = {}
     for doc, name in nlp.parse((d.text, n) for n, d in docs.items()):
@@ -184,9 +187,7 @@ def figure_recall(rows: list[dict[str, Any]], values: dict[str, list[tuple[float
 
 def reported(pair: dict[str, Any], records: list[dict[str, Any]], kind: str = "conflict") -> bool:
     """Whether one record of ``kind`` holds both values of a labelled pair, each from its own document."""
-    return any(
-        record["kind"] == kind and _holds(record, pair["a"]) and _holds(record, pair["b"]) for record in records
-    )
+    return any(record["kind"] == kind and _holds(record, pair["a"]) and _holds(record, pair["b"]) for record in records)
 
 
 def _holds(record: dict[str, Any], side: dict[str, Any]) -> bool:
@@ -204,8 +205,9 @@ def main() -> None:
     claimed = {name: [(c["value_low"], c["value_high"]) for c in found] for name, found in result.claims.items()}
     figures, pairs = figure_labels(), disagreement_labels()
     conflicts = [r for r in result.conflicts if r["kind"] == "conflict"]
+    claims = sum(map(len, result.claims.values()))
     print(f"{result.documents} ECB+ documents of topics {topics()} ingested with the corpus stages in "
-          f"{result.seconds:.0f}s: {sum(map(len, result.claims.values()))} claims, {len(conflicts)} conflicts")  # fmt: skip
+          f"{result.seconds:.0f}s: {claims} claims, {len(conflicts)} conflicts")  # fmt: skip
     for split in ("dev", "train"):
         rows = [r for r in figures if r["split"] == split]
         tag = "out of sample" if split == "dev" else "tuned on"

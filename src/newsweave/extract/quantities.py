@@ -64,11 +64,14 @@ _BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _OWNING = frozenset({"have", "keep", "maintain", "deploy", "station", "send", "contribute", "pledge", "commit"})
 _PLURAL = {"person": "people", "child": "children", "man": "men", "woman": "women", "people": "people",
            "personnel": "personnel", "police": "police", "staff": "staff"}  # fmt: skip
+_DURATION = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|century)\b")
 # Clock times and dates written in digits: "17:06 hours", "11 / 28 / 05"; and what marks a clock time after it.
 _CLOCK_OR_DATE = re.compile(r"\d\s*[:/]\s*\d")
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "bst", "edt", "est", "pdt", "utc", "ist"})
 # A magnitude the tagger may leave untagged: "magnitude-5.9", "a magnitude of 6.4", "a 7.5-magnitude quake".
-_MAGNITUDE = re.compile(r"(?i)(?<=magnitude)(?:\s*-\s*|\s+of\s+|\s+)(\d{1,2}(?:\.\d)?)\b|\b(\d{1,2}\.\d)(?=\s*-?\s*magnitude)")
+_MAGNITUDE = re.compile(
+    r"(?i)(?<=magnitude)(?:\s*-\s*|\s+of\s+|\s+)(\d{1,2}(?:\.\d)?)\b|\b(\d{1,2}\.\d)(?=\s*-?\s*magnitude)"
+)
 _FRACTION = re.compile(r"\b(?:(?:roughly|about|nearly|almost|some) )?(?:a|one) (?:quarter|third)\b", re.I)
 
 
@@ -189,7 +192,9 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
     subject = (
         sentence_of(noun).text[noun.left_edge.idx - sentence_of(noun).start_char :][: len(noun.text) + 40]
         if noun
-        else _whose_age(span) if quantity == "age" else None
+        else _whose_age(span)
+        if quantity == "age"
+        else None
     ) or text
     return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
                  low, high, unit, approx, as_of, tuple(sources), counted=_plural(noun), owner=_owner(span, noun),
@@ -256,7 +261,7 @@ def _is_calendar(span: SpacySpan) -> bool:
     if span.label_ in {"DATE", "TIME"}:
         if "-year-old" in text or "year-old" in span.doc[span.end : span.end + 2].text:
             return False
-        return not re.search(r"\b(days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|century)\b", text) or bool(
+        return not _DURATION.search(text) or bool(
             re.search(r"\b(ago|last|this|next|since|january|february|march|april|may|june|july|august|september|"
                       r"october|november|december)\b", text))  # fmt: skip
     after = span.doc[span.end : span.end + 1].text.lower().replace(" ", "")
@@ -343,9 +348,12 @@ def _magnitude(span: SpacySpan) -> bool:
     before = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]}
     after = doc[span.end : span.end + 5].text.lower()
     inside = span.text.lower()
-    return "magnitude" in before | {inside} or "magnitude" in inside or after.lstrip("- ").startswith(
-        "magnitude"
-    ) or "richter" in after
+    return (
+        "magnitude" in before | {inside}
+        or "magnitude" in inside
+        or after.lstrip("- ").startswith("magnitude")
+        or "richter" in after
+    )
 
 
 def _scale(token: Token) -> str | None:

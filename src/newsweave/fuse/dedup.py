@@ -68,11 +68,12 @@ _WORD = re.compile(r"\w+")
 _SPLIT = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[\"“A-Z])|(?<=[a-z][.!?][\"”])\s+(?=[A-Z])")
 _QUOTE_MARK = re.compile(r"``|''|[\"“”]")
 _LINK = re.compile(r"https?\s*:|www\s*\.")
-_STOP = frozenset(
+_STOP_WORDS = (
     "the a an of to in and on for with that said says was is were be by as at it its from has have had he she they "
     "his their this which who but not after will would been also more than over i you we our her him them or are if "
-    "so no up out about into when what there can could one two s".split()
+    "so no up out about into when what there can could one two s"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,7 @@ def kept_share(short: Sequence[Sentence], long_: Sequence[Sentence]) -> float:
     """Share of ``short``'s sentences kept in ``long_``. A quoted sentence counts only next to a kept sentence of
     the article's own (a passage kept with its quotes), and nothing counts without one of the article's own."""
     found = kept(short, long_)
-    own = [k and not s.quoted for k, s in zip(found, short)]
+    own = [k and not s.quoted for k, s in zip(found, short, strict=True)]
     if not any(own):
         return 0.0
     counted = sum(own[i] or (found[i] and any(own[j] for j in (i - 1, i + 1) if 0 <= j < len(own)))
