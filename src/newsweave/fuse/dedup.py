@@ -27,9 +27,9 @@ outputs but count once as a source.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
+import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +65,9 @@ QUOTE_MATCH = 90.0
 QUOTE_WORDS = 5
 
 _WORD = re.compile(r"\w+")
+_MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                                            0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD))  # fmt: skip
+_FINAL = np.uint64(0xC4CEB9FE1A85EC53)
 _SPLIT = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[\"“A-Z])|(?<=[a-z][.!?][\"”])\s+(?=[A-Z])")
 _QUOTE_MARK = re.compile(r"``|''|[\"“”]")
 _LINK = re.compile(r"https?\s*:|www\s*\.")
@@ -134,18 +137,31 @@ def shingles(text: str) -> set[str]:
 
 
 def signature(text: str) -> np.ndarray:
-    """What indexes a text: the 63-bit hashes of its sampled word 5-grams (see the module note)."""
-    keys = set()
-    for line in text.splitlines():
-        tokens = words(line)
-        for i in range(len(tokens) - SHINGLE + 1):
-            gram = tokens[i : i + SHINGLE]
-            if sum(w in _STOP for w in gram) > KEY_MAX_STOP:
-                continue
-            digest = int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "little")
-            if digest % KEY_SAMPLE == 0:
-                keys.add(digest >> 1)
-    return np.asarray(sorted(keys), dtype=np.int64)
+    """What indexes a text: the 63-bit hashes of its sampled word 5-grams (see the module note).
+
+    Each word is hashed once (CRC-32) and a 5-gram's hash mixes its words' hashes with one odd multiplier per
+    position (wrapping 64-bit arithmetic, vectorised), so the keys are stable across processes and cheap.
+    """
+    tokens, lines = [], []
+    for number, line in enumerate(text.splitlines()):
+        found = words(line)
+        tokens += found
+        lines += [number] * len(found)
+    if len(tokens) < SHINGLE:
+        return np.zeros(0, dtype=np.int64)
+    ids = np.fromiter((zlib.crc32(t.encode()) for t in tokens), dtype=np.uint64, count=len(tokens))
+    stop = np.fromiter((t in _STOP for t in tokens), dtype=np.int64, count=len(tokens))
+    at = np.asarray(lines)
+    n = len(tokens) - SHINGLE + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    for position, multiplier in enumerate(_MULTIPLIERS):
+        mixed += ids[position : position + n] * multiplier
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= _FINAL
+    mixed ^= mixed >> np.uint64(32)
+    stops = sum(stop[position : position + n] for position in range(SHINGLE))
+    keep = (at[:n] == at[SHINGLE - 1 :]) & (stops <= KEY_MAX_STOP) & (mixed % np.uint64(KEY_SAMPLE) == 0)
+    return np.unique((mixed[keep] >> np.uint64(1)).astype(np.int64))
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -380,11 +396,12 @@ def syndications(docs: Mapping[str, Doc], pairs: Sequence[Pair]) -> list[Syndica
 
 
 class _Groups:
-    """Union-find over linked articles, with the rule for joining two clusters by rewrites."""
+    """Union-find over linked articles (each root keeps its members), with the rule for joining by rewrites."""
 
     def __init__(self, docs: Mapping[str, Doc], ids: Sequence[str]) -> None:
         self.docs = docs
         self.parent = {article_id: article_id for article_id in ids}
+        self.held = {article_id: [article_id] for article_id in ids}
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -393,22 +410,23 @@ class _Groups:
         return x
 
     def join(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-    def members(self) -> dict[str, list[Doc]]:
-        found: dict[str, list[Doc]] = {}
-        for article_id in self.parent:
-            found.setdefault(self.find(article_id), []).append(self.docs[article_id])
-        return found
-
-    def join_rewrite(self, a: str, b: str, links: Mapping[str, Mapping[str, Pair]]) -> None:
-        """Join the clusters of a paraphrase link when it touches an original or links half the smaller one."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
-        side_a = [x for x in self.parent if self.find(x) == ra]
-        side_b = [x for x in self.parent if self.find(x) == rb]
-        if a in (self._original(side_a), b) or b == self._original(side_b) or a == self._original(side_a):
+        if len(self.held[ra]) > len(self.held[rb]):
+            ra, rb = rb, ra
+        self.parent[ra] = rb
+        self.held[rb] += self.held.pop(ra)
+
+    def members(self) -> dict[str, list[Doc]]:
+        return {root: [self.docs[x] for x in ids] for root, ids in self.held.items()}
+
+    def join_rewrite(self, a: str, b: str, links: Mapping[str, Mapping[str, Pair]]) -> None:
+        """Join the clusters of a paraphrase link when it touches an original or links half the smaller one."""
+        side_a, side_b = self.held[self.find(a)], self.held[self.find(b)]
+        if side_a is side_b:
+            return
+        if a == self._original(side_a) or b == self._original(side_b):
             self.join(a, b)
             return
         small, large = (side_a, set(side_b)) if len(side_a) <= len(side_b) else (side_b, set(side_a))
