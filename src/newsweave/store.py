@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from newsweave import store_fusion as fusion
+from newsweave import store_lines as lines
 from newsweave import store_rows as rows
 from newsweave import store_views as views
 from newsweave.errors import NotFoundError, StoreError
@@ -129,9 +130,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
+        "0009_publication_precision",  # undated events: precision "publication" (was "week"); the index is rebuilt
+        "UPDATE events SET date_precision = 'publication' WHERE date_text IS NULL AND date_precision = 'week'; "
+        "DELETE FROM event_index_state;",
+    ),
+    ("0010_cleaning_lines", lines.MIGRATION),
+    (
         # Copies are found through new index keys (sampled word 5-grams, fuse/dedup.py): drop the old keys and
         # pairs so the next corpus run indexes and labels every stored article again.
-        "0009_copy_index",
+        "0011_copy_index",
         "DELETE FROM doc_bands; DELETE FROM dup_pairs; DELETE FROM duplicates; DELETE FROM analysis_state;",
     ),
 )
@@ -318,7 +325,7 @@ class Store:
                 return 0
             seq = int(self._scalar("SELECT coalesce(max(seq), 0) FROM articles"))
             items = list(pending.values())
-            for table, columns, data in rows.parsed_rows(items, first_seq=seq + 1):
+            for table, columns, data in [*rows.parsed_rows(items, first_seq=seq + 1), *lines.line_rows(items)]:
                 self.insert(table, columns, data)
         return len(pending)
 
