@@ -223,7 +223,7 @@ def merge_events(store: Store, run: Run) -> int:
     for event in built:
         by_story[event.story].append(event)
     framed = stories_framing(store, records, by_story, articles=None if marked is None else articles)
-    conflicts = find_conflicts(claim_table.claims(store), source_of=tables.source_keys(store))
+    conflicts = find_conflicts(claim_table.claims(store), source_of=tables.source_keys(store), story_of=story_of)
     with store.transaction():
         tables.replace_real_events(store, built, articles=None if marked is None else articles)
         tables.save_story_records(store, {r.id: r.as_dict() for r in records})

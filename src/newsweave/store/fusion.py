@@ -66,9 +66,15 @@ MIGRATIONS = (
         """,
     ),
     (
+        # Copies are found through new index keys (sampled word 5-grams, fuse/dedup.py): drop the old keys and
+        # pairs so the next corpus run indexes and labels every stored article again.
+        "0011_copy_index",
+        "DELETE FROM doc_bands; DELETE FROM dup_pairs; DELETE FROM duplicates; DELETE FROM analysis_state;",
+    ),
+    (
         # Real events stored whole by the corpus stages (and as singletons by ingest); the read-time index,
         # support table and clusters of earlier versions go, and the next analysis rebuilds everything.
-        "0011_real_events",
+        "0012_real_events",
         """
         DROP TABLE event_index; DROP TABLE event_index_actors; DROP TABLE event_index_stories;
         DROP TABLE event_index_state; DROP TABLE event_support; DELETE FROM event_clusters;

@@ -60,7 +60,18 @@ def story(corpus: CorpusDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) 
     members = set(chosen["article_ids"])
     clashes = [c.as_dict() for c in corpus.conflicts() if members & {a for v in c.values for a in v.article_ids}]
     return render("story.html", title=chosen["label"] or ref, story=chosen, timeline=page.items, total=page.total,
-                  offset=offset, listed=LISTED, conflicts=clashes)  # fmt: skip
+                  offset=offset, listed=LISTED, conflicts=clashes, copies=_copies(corpus, members))  # fmt: skip
+
+
+def _copies(corpus: Corpus, members: set[str]) -> list[dict[str, Any]]:
+    """The story's copies grouped under their original: ``{"original": id, "outlet": ..., "copies": [...]}``."""
+    groups: dict[str, dict[str, Any]] = {}
+    for copy in corpus.copies():
+        if copy.article_id in members or copy.copy_of in members:
+            group = groups.setdefault(copy.copy_of, {"original": copy.copy_of, "outlet": copy.original_outlet,
+                                                     "copies": []})  # fmt: skip
+            group["copies"].append(copy.as_dict())
+    return list(groups.values())
 
 
 @router.get("/event/{ref}", response_class=HTMLResponse)
