@@ -18,9 +18,10 @@ class Coded:
     targets: tuple[str, ...]
 
 
-def _article(text: str) -> Article:
+def article_for(text: str, article_id: str = "s") -> Article:
+    """An article with no outlet, URL or publication date, for a bench text."""
     return Article(
-        id="s", url=None, outlet=None, title=None, published=None, published_source="unknown", published_evidence="",
+        id=article_id, url=None, outlet=None, title=None, published=None, published_source="unknown", published_evidence="",
         published_flag=None, text=text, raw_hash="", lang="en", origin="bench",
     )  # fmt: skip
 
@@ -30,7 +31,7 @@ def code_sentences(texts: list[str]) -> list[Coded]:
     out = []
     for doc in nlp.load().pipe(texts, batch_size=64):
         local, linked = extract_actors(doc, "s")
-        events = extract_events(doc, _article(doc.text), local, linked)
+        events = extract_events(doc, article_for(doc.text), local, linked)
         if not events:
             out.append(Coded(None, None, (), ()))
             continue
