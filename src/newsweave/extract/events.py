@@ -21,9 +21,11 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
+from newsweave.extract.detect import eventive
 from newsweave.extract.modality import modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
+from newsweave.extract.senses import sense
 from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
 from newsweave.nlp import sentence_of, sentences, text_of
 from newsweave.ontology import plover
@@ -50,14 +52,36 @@ DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", 
 
 
 def find_trigger(token: Token) -> plover.Trigger | None:
-    """The lexicon entry a token triggers, if any (companion words checked)."""
+    """What a token codes, if it names an event: its sense in context, else its lexicon entry (companion words
+    checked), else OTHER when the detector calls it eventive."""
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None or _not_an_event(token):
         return None
+    lemma = token.lemma_.lower()
+    rule = sense(token)
+    if rule is not None:
+        return None if rule.type == "-" else plover.Trigger(lemma, None, pos, rule.type, rule.mode)
+    known = lexicon_trigger(token, pos)
+    if known is not None:
+        return known
+    if not eventive(token) or _light(token):
+        return None
+    return plover.Trigger(lemma, None, pos, "OTHER", None)
+
+
+def lexicon_trigger(token: Token, pos: str) -> plover.Trigger | None:
+    """The trigger lexicons' entry for a token, the ones needing a companion word first."""
     for trigger in plover.triggers().get((token.lemma_.lower(), pos), ()):
         if trigger.with_ is None or _companion(token, trigger.with_):
             return trigger
     return None
+
+
+def _light(verb: Token) -> bool:
+    """ "held talks", "imposed sanctions": the event is the object's; the verb only carries it."""
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and lexicon_trigger(c, "NOUN") is not None for c in verb.children
+    )
 
 
 def _not_an_event(token: Token) -> bool:
