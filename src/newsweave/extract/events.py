@@ -128,7 +128,7 @@ def extract_events(
     anchor_paragraph = -1
     for number, sentence in enumerate(sentences(doc)):
         triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
-        claimed = frozenset(token.i for token, _ in triggered)
+        claimed = frozenset(token.i for token, trigger in triggered if trigger.type != "OTHER")
         paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
         occasion = sentence_date(sentence, article.published, anchor)
         if occasion is not None:  # "The envoy had come away empty-handed on Monday." dates what follows
@@ -137,7 +137,7 @@ def extract_events(
         for token, event_type, mode, state, sources, targets in drafts:
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
-            if when.text is not None and when.precision == "day" and not _durative(when, doc):
+            if when.text is not None and when.precision == "day" and token.i in claimed and not _durative(when, doc):
                 anchor, anchor_paragraph = when.value, paragraph
             elif (
                 when.text is None
@@ -236,7 +236,8 @@ def _reacting(drafts: list[Draft]) -> list[Draft]:
     by_token = {d[0].i: d for d in drafts}
     out: list[Draft] = []
     for token, event_type, mode, state, sources, targets in drafts:
-        answered = [by_token[o.i] for o in objects_of(token) if o.i in by_token and o.i != token.i]
+        answered = [by_token[o.i] for o in objects_of(token)
+                    if o.i in by_token and o.i != token.i and plover.is_plover(by_token[o.i][1])]  # fmt: skip
         doers = [a for d in answered if d[1] != event_type for a in d[4] if a not in sources]
         out.append((token, event_type, mode, state, sources, list(dict.fromkeys(doers)) or targets))
     return out
@@ -468,6 +469,8 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return True  # an article's coup is one event, however often it is named
     if a.type != b.type or a.modality != b.modality:
         return False
+    if a.type == "OTHER" and a.trigger.text.lower() != b.trigger.text.lower():
+        return False  # events of no known type are the same only when named by the same word
     if not ((a.sources and b.sources) or (a.targets and b.targets)):
         # a bare mention ("rejected another mission") belongs to a nearby event of its kind, and so does one whose
         # actors cannot be compared (only a source against only a target)
