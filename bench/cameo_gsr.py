@@ -7,8 +7,9 @@ right when nothing is coded. PLOVER category accuracy maps each gold CAMEO code
 to its PLOVER category through the PLOVER manual's crosswalk
 (../shared/bench/plover/CAMEO2PLOVER-2021.txt, CC BY-SA 4.0; the longest listed
 prefix of the code decides): a sentence is right when newsweave's main event has
-one of its gold categories, or, for "no event" sentences, when no PLOVER event is
-coded. These sentences were never used for rules: they are only scored.
+one of its gold categories, or, for "no event" sentences and sentences coded only
+with CAMEO codes the crosswalk leaves out of PLOVER (01 public statements, 02
+appeals), when no PLOVER event is coded. These sentences were never used for rules: they are only scored.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def score() -> dict[str, float]:
     pairs = [({c[:2] for c in codes}, {p for c in codes if (p := plover_category(c))}, result)
              for (_, codes), result in zip(items, coded, strict=True)]  # fmt: skip
     root = sum((c.cameo_root in roots) if roots else c.type is None for roots, _, c in pairs)
-    category = sum((c.type in kinds) if roots else c.type is None for roots, kinds, c in pairs)
+    category = sum((c.type in kinds) if kinds else c.type is None for _, kinds, c in pairs)
     with_event = [(roots, c) for roots, _, c in pairs if roots]
     root_coded = sum(c.cameo_root in r for r, c in with_event) / max(1, len(with_event))
     return {"sentences": len(items), "root": root / len(items), "category": category / len(items),

@@ -4,8 +4,9 @@ Run: ``python -m bench.plover_gsr``. The 322 hand-coded sentences use PLOVER 0.5
 names; DEMAND/DISAPPROVE/FIGHT count as REQUEST/ACCUSE/ASSAULT. Prints category
 accuracy and source/target country-code accuracy (a gold code among the coded
 event's actors; the generic gold codes IGO and NGO match any IGO or NGO code)
-on two fixed halves, split by a hash of each sentence's text (``half``): the development half may be read while developing, the test half is
-only scored. No rule, lexicon entry or threshold comes from a sentence of either.
+on two fixed halves, split by a hash of each sentence's text (``half``): the
+development half may be read while developing, the test half is only scored.
+No rule, lexicon entry or threshold comes from a sentence of either.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ STATES_OF_MIND = frozenset({"committed", "determined", "prepared", "resolved", "
 DESCRIBING = frozenset({"relcl", "ccomp", "advcl", "punct"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "toward", "towards", "into", "from", "for"})
+RECIPIENT_PREPS = frozenset({"against", "on", "to", "with", "toward", "towards"})
 MAX_ACTORS = 3
 SPOKESPERSON_REACH = 10  # tokens between a spokesperson's title and his name ("spokesman Col. Maj. X")
 # Verbs whose object does what the verb they govern says ("accused France of planning to intervene").
@@ -224,7 +225,18 @@ def objects_of(trigger: Token) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         found += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]  # not "on Tuesday"
-    if not found:  # "refused to let the envoys in": the object of the verb it governs
-        for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"):
+    if not found:  # "refused to let the envoys in", "threatened to cut off power to X": the verb it governs
+        for clause in (c for c in trigger.children if _governed(c)):
             found += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
+            if clause.dep_ != "ccomp":
+                found += [o for p in clause.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in WHEN]  # fmt: skip
     return found
+
+
+def _governed(clause: Token) -> bool:
+    """A clause a verb governs: its complement, or an infinitive the parser hung as an adverbial."""
+    if clause.pos_ != "VERB":
+        return False
+    infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ in {"xcomp", "ccomp"} or infinitive

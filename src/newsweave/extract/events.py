@@ -22,7 +22,7 @@ from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
 from newsweave.extract.detect import eventive
-from newsweave.extract.modality import modality
+from newsweave.extract.modality import SPEECH, modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
 from newsweave.extract.senses import sense
@@ -41,7 +41,8 @@ CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 LIGHT_VERBS = frozenset({"impose", "announce", "adopt", "hold", "launch", "issue", "make", "give", "stage", "take",
                          "carry", "conduct", "lead", "organise", "organize", "begin", "start", "order", "declare",
                          "extend", "deliver", "send", "pay", "host", "call", "set", "mount", "lift",
-                         "tighten"})  # fmt: skip
+                         "tighten", "grant", "continue", "complete", "resume", "undertake", "wage", "perform",
+                         "intensify", "escalate", "speed", "step", "commit"})  # fmt: skip
 REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
 # Prepositions that make an event noun the occasion or purpose of its clause's act ("flew in for talks").
 OCCASION_PREPS = frozenset({"for", "after", "during"})
@@ -88,7 +89,7 @@ def _not_an_event(token: Token) -> bool:
     """Modifiers ("coup leaders"), requested acts ("urged them to free Bazoum"), a letter "signed by" ..."""
     if token.dep_ == "compound":
         return True
-    if token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     head = token.head
     if token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lower_ in {"for", "on"}:
@@ -226,8 +227,26 @@ def _draft(
     sources, targets = _arguments(token, index)
     if not sources and subject_of(token) is None and token.pos_ != "NOUN" and token.dep_ != "amod":
         sources = _sentence_subject(token, index)  # not for "the detained president": that says who, not by whom
+    demanders = _demanded_by(token, index)
+    if demanders:  # "X said that Y must withdraw": X demands it of Y
+        event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
     sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
     return token, event_type, mode, state, sources, targets
+
+
+DEONTIC = frozenset({"must", "should"})
+DECLARING = frozenset({"say", "declare", "conclude", "insist", "announce", "state", "tell", "add", "stress",
+                       "warn", "write", "argue", "reiterate"})  # fmt: skip
+
+
+def _demanded_by(verb: Token, index: ActorIndex) -> list[int]:
+    """Who demands an act stated with "must" or "should" in what they declare (PLOVER codes it REQUEST)."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+        return []
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in DECLARING:
+        return []
+    speaker = subject_of(verb.head)
+    return index.spoken_for(index.of_phrase(speaker)) if speaker is not None else []
 
 
 def _reacting(drafts: list[Draft]) -> list[Draft]:
@@ -247,12 +266,19 @@ def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tupl
     """PLOVER's reading of negation and intent: "did not support" is REJECT, "will impose" is THREATEN."""
     if event_type in FLIP_WHEN_NEGATED and state == "negated":
         return "REJECT", None, "asserted"
+    if state == "conditional" and event_type in COOPERATIVE | CONFLICTUAL and _unless(token):
+        return "THREATEN", None, state  # "will withdraw its force unless ...": a threat
     intent = state == "planned" or any(c.lower_ in {"willing", "ready", "prepared"} for c in token.ancestors)
     if intent and event_type in COOPERATIVE:
         return "AGREE", None, state
     if intent and event_type in CONFLICTUAL:
         return "THREATEN", None, "threatened"
     return event_type, mode, state
+
+
+def _unless(token: Token) -> bool:
+    """The act hangs on a condition the other side must meet ("unless", "if ... not")."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
 
 
 def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
@@ -283,7 +309,7 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
     sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                for local in _owner(c, index)]  # fmt: skip
     occasion = noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS
-    light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
+    light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and _carrier(noun.head)
     framed = _framing(noun)
     named = framed.dep_ in {"ccomp", "xcomp", "oprd"}  # "they would consider that a declaration of war"
     verb = noun.head.head if occasion else framed.head if named else noun.head
@@ -299,6 +325,23 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
         targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
                    for local in index.of_phrase(obj)]  # fmt: skip
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+# Verbs whose subject lets, sees or needs an act others perform ("allowed the evacuation", "watched the rally").
+BYSTANDING = frozenset({"allow", "permit", "authorise", "authorize", "let", "see", "watch", "witness", "follow",
+                        "need", "want", "expect", "fear", "face", "survive", "escape", "avoid", "await", "cover",
+                        "monitor", "observe", "require", "prevent", "stop", "delay", "postpone",
+                        "facilitate"})  # fmt: skip
+
+
+def _carrier(verb: Token) -> bool:
+    """A verb whose object names the act its subject performs: a light verb ("held talks"), or any verb that is
+    no act of the lexicon itself and no bystander's ("granted asylum"; not "rejected the call", "allowed the
+    evacuation")."""
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        return True
+    return verb.pos_ == "VERB" and lemma not in BYSTANDING | SPEECH and lexicon_trigger(verb, "VERB") is None
 
 
 def _purpose(obj: Token, index: ActorIndex) -> bool:
