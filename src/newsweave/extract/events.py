@@ -31,7 +31,7 @@ from newsweave.nlp import sentence_of, sentences, text_of
 from newsweave.ontology import plover
 
 OUSTED_TITLE = re.compile(r"(ousted|deposed|toppled|detained|overthrown)\b.*\b(president|leader)\b")
-FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT"})
+FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 # PLOVER: cooperative actions stated as intentions are AGREE; conflictual ones stated as intentions are THREATEN.
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})

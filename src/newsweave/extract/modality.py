@@ -8,7 +8,8 @@ from newsweave.nlp import sentence_of
 
 SPEECH = frozenset({"say", "tell", "claim", "report", "state", "add", "announce", "insist", "allege", "confirm",
                     "write", "post", "note", "explain", "argue", "acknowledge", "suggest", "indicate"})  # fmt: skip
-PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek"})
+PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek", "vow",
+                      "swear", "pledge", "promise"})  # fmt: skip
 THREATS = frozenset({"threaten", "warn"})
 MOVING = frozenset({"fly", "travel", "arrive", "come", "head", "go", "return", "land"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})

@@ -20,6 +20,7 @@ from newsweave.ontology import plover
 ENTITY_KINDS = {"PERSON": "person", "MONEY": "money", "PRODUCT": "product", "WORK_OF_ART": "product"}
 NEAR = 0.72  # cosine between a lemma's vector and a kind's mean vector that puts the lemma in the kind
 MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+FORMAL = frozenset({"lodge", "file", "register", "voice", "express", "deliver", "issue", "submit"})
 QUESTION_MARKS = frozenset({"whether", "if", "about", "how", "why", "what", "when", "who"})
 _KIND_CACHE: dict[tuple[str, str], bool] = {}  # (lemma, kind) → near; bounded by the model's vocabulary
 
@@ -38,6 +39,10 @@ def _holds(token: Token, rule: plover.SenseRule) -> bool:
         return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
     if rule.role == "question":
         return _asks_a_question(token)
+    if rule.role == "clause":
+        return any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
+    if rule.role == "carrier":
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in FORMAL
     return any(of_kind(p, rule.kind) for p in participants(token, rule.role))
 
 
