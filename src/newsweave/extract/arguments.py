@@ -225,6 +225,8 @@ def objects_of(trigger: Token) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         found += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]  # not "on Tuesday"
+    if not found:  # "demanded that the government end curbs", "warned that police will ...": who is to act
+        found = [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     if not found:  # "refused to let the envoys in", "threatened to cut off power to X": the verb it governs
         for clause in (c for c in trigger.children if _governed(c)):
             found += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]

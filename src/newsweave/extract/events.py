@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import is_bloc
-from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
+from newsweave.extract.arguments import RECIPIENT_PREPS, ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
 from newsweave.extract.detect import eventive
 from newsweave.extract.modality import SPEECH, modality
@@ -324,6 +324,8 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
         around = [c for c in noun.children if c.dep_ == "acl"] + ([noun.head] if light else [])
         targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
                    for local in index.of_phrase(obj)]  # fmt: skip
+    if not targets and light:  # "granted asylum to X", "imposed sanctions on X", "gave X aid"
+        targets = [local for obj in _recipients(noun.head) for local in index.of_phrase(obj) if local not in sources]
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
 
 
@@ -342,6 +344,13 @@ def _carrier(verb: Token) -> bool:
     if lemma in LIGHT_VERBS:
         return True
     return verb.pos_ == "VERB" and lemma not in BYSTANDING | SPEECH and lexicon_trigger(verb, "VERB") is None
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who a verb's act is done to or for: its indirect object, or the object of "to", "on", "against", "with"."""
+    found = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return found + [o for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in RECIPIENT_PREPS
+                    for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]  # fmt: skip
 
 
 def _purpose(obj: Token, index: ActorIndex) -> bool:
