@@ -226,7 +226,9 @@ def objects_of(trigger: Token) -> list[Token]:
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         found += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]  # not "on Tuesday"
     if not found:  # "demanded that the government end curbs", "warned that police will ...": who is to act
-        found = [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        found = [
+            s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj" and _named(s)
+        ]
     if not found:  # "refused to let the envoys in", "threatened to cut off power to X": the verb it governs
         for clause in (c for c in trigger.children if _governed(c)):
             found += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
@@ -234,6 +236,13 @@ def objects_of(trigger: Token) -> list[Token]:
                 found += [o for p in clause.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in WHEN]  # fmt: skip
     return found
+
+
+def _named(head: Token) -> bool:
+    """A noun phrase that names someone: a name, or a noun a country or name modifies ("the Sudanese government")."""
+    if head.ent_type_ or head.pos_ == "PROPN":
+        return True
+    return head.pos_ == "NOUN" and any(c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for c in head.children)
 
 
 def _governed(clause: Token) -> bool:

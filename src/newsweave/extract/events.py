@@ -34,7 +34,7 @@ OUSTED_TITLE = re.compile(r"(ousted|deposed|toppled|detained|overthrown)\b.*\b(p
 FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 # PLOVER: cooperative actions stated as intentions are AGREE; conflictual ones stated as intentions are THREATEN.
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 
 
 # Verbs whose subject performs the event their object names ("imposed sanctions", "held talks").
@@ -290,7 +290,7 @@ def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     forces = [o for o in objects if o.dep_ == "nsubjpass" and o.lemma_.lower() in FORCES] if subject is None else []
     if forces:  # "Wagner fighters have been deployed": whose forces moved them
         sources = [local for o in forces for local in index.of_phrase(o)]
-    targets = [local for obj in objects if obj not in forces for local in index.of_phrase(obj)]
+    targets = [local for obj in objects if obj not in forces for local in index.of_phrase(obj) or index.seat_of(obj)]
     return sources, list(dict.fromkeys(t for t in targets if t not in sources))
 
 

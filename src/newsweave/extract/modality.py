@@ -92,6 +92,8 @@ def _planned(trigger: Token, chain: list[Token]) -> bool:
     auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or "going" in auxes:
         return True
+    if "would" in auxes and _complement_of(trigger, SPEECH):  # "said his country would contribute": a reported will
+        return True
     if any(t.lemma_ in PLANNING for t in chain[1:4]):
         return True
     if trigger.pos_ != "NOUN":

@@ -18,6 +18,7 @@ from newsweave.extract.arguments import subject_of
 from newsweave.ontology import plover
 
 ENTITY_KINDS = {"PERSON": "person", "MONEY": "money", "PRODUCT": "product", "WORK_OF_ART": "product"}
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entities that can be an attacker
 NEAR = 0.72  # cosine between a lemma's vector and a kind's mean vector that puts the lemma in the kind
 MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 FORMAL = frozenset({"lodge", "file", "register", "voice", "express", "deliver", "issue", "submit"})
@@ -74,7 +75,7 @@ def participants(token: Token, role: str) -> list[Token]:
 
 def of_kind(token: Token, kind: str) -> bool:
     """Whether a participant is of a kind: its entity label, a seed word (itself or a compound of it), or near."""
-    if ENTITY_KINDS.get(token.ent_type_) == kind:
+    if ENTITY_KINDS.get(token.ent_type_) == kind or (kind == "attacker" and token.ent_type_ in ACTOR_ENTITIES):
         return True
     words = [token, *(c for c in token.children if c.dep_ == "compound")]
     seeds = plover.argument_kinds().get(kind, frozenset())
