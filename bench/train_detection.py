@@ -42,10 +42,11 @@ def examples(pairs: Iterable[tuple[Doc, ecb.EcbDoc]]) -> tuple[np.ndarray, np.nd
     for doc, gold in pairs:
         eventive = {t.i for m in gold.events for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         spans = [gold.sentence_spans[s] for s in gold.annotated if s in gold.sentence_spans]
-        for token in doc:
-            if token.pos_ == "NOUN" and any(a <= token.idx < b for a, b in spans):
-                rows.append(np.concatenate([lemma_vector(token), noun_features(token)]))
-                labels.append(float(token.i in eventive))
+        nouns, features = noun_features(doc)
+        for i, row in zip(nouns.tolist(), features, strict=True):
+            if any(a <= doc[i].idx < b for a, b in spans):
+                rows.append(np.concatenate([lemma_vector(doc[i]), row]))
+                labels.append(float(i in eventive))
                 topics.append(gold.topic)
     return np.array(rows, dtype=np.float32), np.array(labels), np.array(topics)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from newsweave.model import ActorMention, DocActor
@@ -48,7 +50,9 @@ class ActorIndex:
     def learn_spokespeople(self, doc: Doc) -> None:
         """Who each spokesperson speaks for: the actors his title names ("junta spokesman X", "a spokesman for
         the junta, X")."""
-        for title in (t for t in doc if t.lemma_.lower() in SPOKESPEOPLE):
+        lemmas = doc.to_array([LEMMA])
+        wanted = [doc.vocab.strings[w] for word in SPOKESPEOPLE for w in (word, word.capitalize())]
+        for title in (doc[int(i)] for i in np.flatnonzero(np.isin(lemmas, wanted))):
             whose = [c for c in title.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             whose += [o for p in title.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip

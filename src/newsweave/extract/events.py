@@ -10,6 +10,7 @@ compatible actors and dates).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import RECIPIENT_PREPS, ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
-from newsweave.extract.detect import eventive
+from newsweave.extract.detect import eventive, predicate_candidates
 from newsweave.extract.modality import SPEECH, modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
@@ -127,10 +128,13 @@ def extract_events(
     quoted = quoted_spans(text_of(doc))
     anchor: date | None = None
     anchor_paragraph = -1
+    candidates = predicate_candidates(doc)
+    breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
     for number, sentence in enumerate(sentences(doc)):
-        triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
+        words = candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]
+        triggered = [(doc[i], trigger) for i in words if (trigger := find_trigger(doc[i])) is not None]
         claimed = frozenset(token.i for token, trigger in triggered if trigger.type != "OTHER")
-        paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
+        paragraph = bisect_right(breaks, sentence.start_char - 2)  # breaks ending before the sentence
         occasion = sentence_date(sentence, article.published, anchor)
         if occasion is not None:  # "The envoy had come away empty-handed on Monday." dates what follows
             anchor, anchor_paragraph = occasion, paragraph
@@ -493,9 +497,13 @@ def _group(events: list[EventMention], placed: list[bool]) -> list[EventMention]
     """Mentions of the same event in one article share the index of its first mention, and the place one of
     them states ("a summit on Thursday" ... "at their summit in Abuja")."""
     grouped: list[EventMention] = []
+    kinds: dict[tuple[str, str], list[EventMention]] = {}  # only mentions of one type (and word, for OTHER) can match
     for event in events:
-        same = next((g for g in grouped if _same_event(g, event)), None)
-        grouped.append(event if same is None else _with_index(event, same.index))
+        kind = kinds.setdefault((event.type, event.trigger.text.lower() if event.type == "OTHER" else ""), [])
+        same = next((g for g in kind if _same_event(g, event)), None)
+        event = event if same is None else _with_index(event, same.index)
+        grouped.append(event)
+        kind.append(event)
     stated = {e.index: e.place for e, s in zip(grouped, placed, strict=True) if s and e.place is not None}
     placed_events = [e if s or e.index not in stated else replace(e, place=stated[e.index])
                      for e, s in zip(grouped, placed, strict=True)]  # fmt: skip
