@@ -93,6 +93,8 @@ def _not_an_event(token: Token) -> bool:
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() == "call":
+        return False  # "called a strike", "called a meeting": convened, not requested
     if token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lower_ in {"for", "on"}:
         head = head.head
     return token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lemma_.lower() in REQUESTING and head.i != token.i
@@ -129,6 +131,7 @@ def extract_events(
     anchor: date | None = None
     anchor_paragraph = -1
     candidates = predicate_candidates(doc)
+    cast = _Cast(roles, kinds, story_kinds(doc, candidates, roles))
     breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
     for number, sentence in enumerate(sentences(doc)):
         words = candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]
@@ -138,7 +141,7 @@ def extract_events(
         occasion = sentence_date(sentence, article.published, anchor)
         if occasion is not None:  # "The envoy had come away empty-handed on Monday." dates what follows
             anchor, anchor_paragraph = occasion, paragraph
-        drafts = _reacting([_draft(token, trigger, index, roles, kinds, quoted) for token, trigger in triggered])
+        drafts = _reacting([_draft(token, trigger, index, cast, quoted) for token, trigger in triggered])
         for token, event_type, mode, state, sources, targets in drafts:
             when = event_date(token, sentence, article.id, article.published, future=state == "planned",
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
@@ -217,12 +220,29 @@ def _points_back(trigger: Token) -> bool:
 Draft = tuple[Token, str, str | None, str, list[int], list[int]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Cast:
+    """Who plays the article's roles (ruling body, bloc, ousted leader, ...), each actor's kind, and the kinds of
+    story the article tells (``coup``): a story-specific default fills an event's actors only in its story."""
+
+    roles: dict[str, int]
+    kinds: dict[int, str]
+    stories: frozenset[str]
+
+
+def story_kinds(doc: Doc, candidates: Sequence[int], roles: dict[str, int]) -> frozenset[str]:
+    """The kinds of story an article tells, from the article itself: a coup story names a seizure of power
+    ("coup", "ousted", "seized power") or has a ruling body that came to power that way (a junta)."""
+    seized = any(t is not None and t.type == "COERCE" and t.mode == "seize"
+                 for i in candidates if (t := lexicon_trigger(doc[i], doc[i].pos_)) is not None)  # fmt: skip
+    return frozenset({"coup"}) if seized or "ruling" in roles else frozenset()
+
+
 def _draft(
     token: Token,
     trigger: plover.Trigger,
     index: ActorIndex,
-    roles: dict[str, int],
-    kinds: dict[int, str],
+    cast: _Cast,
     quoted: list[tuple[int, int]],
 ) -> Draft:
     """One trigger's type, mode, modality and actors, before its date and place."""
@@ -234,7 +254,7 @@ def _draft(
     demanders = _demanded_by(token, index)
     if demanders:  # "X said that Y must withdraw": X demands it of Y
         event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
-    sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
+    sources, targets = _defaults(event_type, mode, sources, targets, cast)
     return token, event_type, mode, state, sources, targets
 
 
@@ -426,17 +446,14 @@ def _plays(actor: DocActor, role: str) -> bool:
 
 
 def _defaults(
-    event_type: str,
-    mode: str | None,
-    sources: list[int],
-    targets: list[int],
-    roles: dict[str, int],
-    kinds: dict[int, str],
+    event_type: str, mode: str | None, sources: list[int], targets: list[int], cast: _Cast
 ) -> tuple[list[int], list[int]]:
-    """Fill what the sentence leaves implicit from the article's roles (``ontology/event_defaults.csv``)."""
+    """Fill what the sentence leaves implicit from the article's roles (``ontology/event_defaults.csv``), in the
+    kind of story the rule is for."""
     rule = plover.defaults().get((event_type, mode or "")) or plover.defaults().get((event_type, ""))
-    if rule is None:
+    if rule is None or rule.story not in cast.stories:
         return sources, targets
+    roles, kinds = cast.roles, cast.kinds
     only_states = all(kinds.get(s) == "state" for s in sources)
     if rule.source in roles and (not sources or (rule.override and only_states)):
         sources = [roles[rule.source]]

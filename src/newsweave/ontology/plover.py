@@ -91,13 +91,14 @@ class Default:
     source: str | None
     target: str | None
     override: bool
+    story: str  # the kind of story the rule holds in ("coup")
 
 
 @cache
 def defaults() -> dict[tuple[str, str], Default]:
     """(type, mode or "") → the article roles that fill an event's missing source and target."""
     return {
-        (r["type"], r["mode"]): Default(r["source"] or None, r["target"] or None, r["override"] == "1")
+        (r["type"], r["mode"]): Default(r["source"] or None, r["target"] or None, r["override"] == "1", r["story"])
         for r in read_csv("event_defaults.csv")
     }
 
