@@ -255,7 +255,23 @@ def _draft(
     if demanders:  # "X said that Y must withdraw": X demands it of Y
         event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
     sources, targets = _defaults(event_type, mode, sources, targets, cast)
+    if not targets and event_type in DONE_IN_A_COUNTRY:  # "demonstrated in Serbia", "lifted a curfew in Montenegro"
+        targets = [t for t in _country_of_scene(token, index) if t not in sources]
     return token, event_type, mode, state, sources, targets
+
+
+# Acts PLOVER codes against the country they are done in when no one else is named.
+DONE_IN_A_COUNTRY = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT"})
+SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def _country_of_scene(token: Token, index: ActorIndex) -> list[int]:
+    """The state whose country the act is said to take place in: "in X" on the trigger or on the noun it carries
+    ("imposed a curfew in X"); not a city ("marched in the capital" says where, not against whom)."""
+    hosts = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    places = [o for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in SCENE_PREPS
+              for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"}]  # fmt: skip
+    return [local for o in places for local in index.at(o) if index.kinds.get(local) == "state"]
 
 
 DEONTIC = frozenset({"must", "should"})
