@@ -30,8 +30,8 @@ RATE = 0.5
 FOLDS = 3
 HEADER = """# Event-noun model of extract/detect.py: logistic regression weights (v*: over the unit word vector of the
 # noun's lemma in en_core_web_md; f*: over noun_features; bias) and the decision threshold.
-# Learned by bench/train_detection.py from the ECB+ corpus, training topics only (topics 1-35 other than
-# 2 5 12 18 21 23 34 35): ECB+ by NewsReader / VU Amsterdam (Cybulska and Vossen 2014), CC BY 3.0.
+# Source: learned by bench/train_detection.py from the ECB+ corpus, training topics only (topics 1-35 other
+# than 2 5 12 18 21 23 34 35): ECB+ by NewsReader / VU Amsterdam (Cybulska and Vossen 2014), CC BY 3.0.
 # Licence of this file: CC BY 3.0 (derived from ECB+ annotations).
 """
 
