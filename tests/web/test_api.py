@@ -209,3 +209,14 @@ def test_openapi_document_validates(client: TestClient) -> None:
     validator = pytest.importorskip("openapi_spec_validator")
     validator.validate(spec)
     assert client.get("/docs").status_code == 200
+
+
+def test_story_page_groups_copies_under_their_original(client: TestClient) -> None:
+    copies = _get(client, "/duplicates")
+    verbatim = next(c for c in copies if c["kind"] == "verbatim")
+    story = next(s for s in _get(client, "/stories") if verbatim["article_id"] in s["article_ids"])
+    page = client.get(f"/story/{story['id']}").text
+    section = page.split("<h2>Copies</h2>", 1)[1].split("</section>", 1)[0]
+    original = section.index(f'href="/article/{verbatim["copy_of"]}"')
+    assert original < section.index(f'href="/article/{verbatim["article_id"]}"')
+    assert "verbatim copy" in section
