@@ -223,7 +223,9 @@ def merge_events(store: Store, run: Run) -> int:
     for event in built:
         by_story[event.story].append(event)
     framed = stories_framing(store, records, by_story, articles=None if marked is None else articles)
-    conflicts = find_conflicts(claim_table.claims(store), source_of=tables.source_keys(store), story_of=story_of)
+    claims = claim_table.claims(store)
+    source_of = tables.source_keys(store, sorted({c["article_id"] for c in claims}))
+    conflicts = find_conflicts(claims, source_of=source_of, story_of=story_of)
     with store.transaction():
         tables.replace_real_events(store, built, articles=None if marked is None else articles)
         tables.save_story_records(store, {r.id: r.as_dict() for r in records})
@@ -236,7 +238,7 @@ def merge_events(store: Store, run: Run) -> int:
 def build_real_events(store: Store, articles: Sequence[str], story_of: dict[str, str]) -> list[Event]:
     """The real events of these articles' events: coreference, then support, then one record each."""
     members = real_events.members(event_table.coded_mentions(store, articles))
-    order = article_table.order(store)
+    order = article_table.order(store, articles)
     cluster_of = coref.merge([_record(m, order, story_of) for m in members])
     source_of = tables.source_keys(store, articles)
     groups: dict[str, list[EventMember]] = defaultdict(list)
@@ -253,11 +255,16 @@ def build_real_events(store: Store, articles: Sequence[str], story_of: dict[str,
 def _record(m: EventMember, order: dict[str, int], story_of: dict[str, str]) -> coref.EventRecord:
     location = m.location
     return coref.EventRecord(
-        id=m.id, seq=order.get(m.article_id, 0), story=story_of.get(m.article_id), type=m.type, mode=m.mode,
+        id=m.id, seq=order.get(m.article_id, 0), story=story_of.get(m.article_id), type=_coref_type(m), mode=m.mode,
         date=m.date.value, precision=m.date.precision, stated=m.date.text is not None,
         sources=frozenset(a.id for a in m.source), targets=frozenset(a.id for a in m.target),
         country=location.country if location and location.from_text else None,
     )  # fmt: skip
+
+
+def _coref_type(m: EventMember) -> str:
+    """The type coreference blocks on: an event of no known type (OTHER) only meets events named by the same word."""
+    return f"OTHER:{m.trigger.lower()}" if m.type == "OTHER" else m.type
 
 
 def story_records(store: Store, stories_wanted: Sequence[str] | None) -> list[Story]:

@@ -151,9 +151,10 @@ def rejected(store: Connection) -> list[dict[str, Any]]:
     )
 
 
-def order(store: Connection) -> dict[str, int]:
-    """Ingestion rank of every article (articles stored before ranks existed come first)."""
-    return {row[0]: int(row[1]) for row in store.rows("SELECT id, coalesce(seq, 0) FROM articles")}
+def order(store: Connection, ids: Sequence[str] | None = None) -> dict[str, int]:
+    """Ingestion rank of these articles (all with None; articles stored before ranks existed come first)."""
+    where, params = among("id", ids)
+    return {row[0]: int(row[1]) for row in store.rows(f"SELECT id, coalesce(seq, 0) FROM articles {where}", params)}
 
 
 def since(store: Connection, seq: int) -> list[str]:
