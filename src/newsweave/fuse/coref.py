@@ -1,25 +1,38 @@
-"""Event coreference: event records from different articles (or sentences) that describe one real event.
+"""Event coreference: event mentions from different articles (or sentences) that describe one real event.
 
-Records are blocked by story and PLOVER type and sorted by date; each is compared
-only with the records that follow it within a week, so the work grows with the
-size of a block's window, not with the corpus. Two records corefer when
+Records are blocked by story and sorted by date; a record is compared only with
+the records that follow it within a week (or, undated, within its own article),
+so the work grows with the size of a block's window, not with the corpus. Each
+compared pair gets a probability from the trained pairwise scorer
+(:mod:`newsweave.fuse.coref_model`: trigger lemma and word vector, sentence
+context, shared names, type, shared actors, stated dates), unless a hard
+constraint rules it out:
 
-- their dates agree given their precision (a stated "on Tuesday" against another
-  stated day must match; a record dated only by its article's publication falls
-  within a week of a stated date),
-- they share an actor in the same role and no role has two disjoint actor sets,
-- their modes (seize, arrest, restrict ...) and stated places' countries, if both give one, are the same.
+- stated dates must agree within their precision (a record dated only by its
+  article's publication is weak evidence: it must fall within a week of a
+  stated date); an undated record never pulls two dated clusters together,
+- two actor sets in the same role that share no actor contradict each other (a
+  missing actor is neutral),
+- modes (seize, arrest, restrict ...) and stated places' countries must match.
 
-Clusters take the id of their first record in ingestion order, so ids stay
-stable when articles are added.
+Clusters are built by average linkage over the scored pairs (a pair never
+compared counts as 0), best pair first, while the average clears the scorer's
+threshold and the merged cluster stays consistent. Clusters take the id of
+their first record in ingestion order, so ids stay stable when articles are
+added. :func:`cluster_mentions` is the same stage for a supplied list of
+mentions (e.g. the gold mentions of an evaluation set).
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from newsweave.fuse.coref_model import Scorer, default_scorer
 
 WINDOW_DAYS = 7
 SLACK = {"day": 0, "week": 6, "month": 30, "year": 365}
@@ -27,12 +40,18 @@ SLACK = {"day": 0, "week": 6, "month": 30, "year": 365}
 
 @dataclass(frozen=True, slots=True)
 class EventRecord:
-    """One article's event, as coreference sees it."""
+    """One event mention (or one article's event), as coreference sees it.
+
+    ``stated`` is False when no words date it (``date`` is then its article's
+    publication date, or None). ``lemma``, ``vector`` (unit trigger vector),
+    ``context`` (unit sentence vector), ``names`` (names in its sentence) and
+    ``doc_names`` (names in its article) feed the pairwise scorer; each may be empty.
+    """
 
     id: str
     seq: int
     story: str | None
-    type: str
+    type: str | None
     mode: str | None
     date: date | None
     precision: str | None
@@ -40,44 +59,91 @@ class EventRecord:
     sources: frozenset[str]
     targets: frozenset[str]
     country: str | None
+    doc: str = ""
+    sentence: int = 0
+    lemma: str = ""
+    vector: Any = None
+    context: Any = None
+    names: frozenset[str] = frozenset()
+    doc_names: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def order(self) -> tuple[int, str]:
         return self.seq, self.id
 
 
-def merge(records: Sequence[EventRecord]) -> dict[str, str]:
-    """Every record id → the id of the merged event it belongs to.
+def merge(records: Sequence[EventRecord], *, scorer: Scorer | None = None) -> dict[str, str]:
+    """Every record id → the id of the merged event it belongs to (the first record of its cluster)."""
+    scorer = scorer or default_scorer()
+    scores = {(a, b): scorer.probability(records[a], records[b]) for a, b in candidate_pairs(records)
+              if compatible(records[a], records[b])}  # fmt: skip
+    return _average_link(records, scores, scorer.threshold)
 
-    Pairs are tested record to record, but a merge must also keep the whole
-    cluster consistent (one mode, one stated country, stated dates within the
-    precision's slack), so chains of loosely dated records cannot snowball.
-    """
-    clusters = {r.id: _Cluster.of(r) for r in records}
-    parent = {r.id: r.id for r in records}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+def cluster_mentions(records: Sequence[EventRecord], *, scorer: Scorer | None = None) -> list[list[str]]:
+    """The given-mentions entry point: clusters (lists of record ids) of a supplied list of mentions."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for record_id, cluster in merge(records, scorer=scorer).items():
+        found[cluster].append(record_id)
+    return list(found.values())
 
-    for block in _blocks(records):
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if a.date is not None and b.date is not None and (b.date - a.date).days > WINDOW_DAYS:
+
+def candidate_pairs(records: Sequence[EventRecord]) -> Iterator[tuple[int, int]]:
+    """Index pairs worth scoring: same story, within the date window (undated: same article only)."""
+    blocks: dict[str | None, list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        blocks[record.story].append(i)
+    for block in blocks.values():
+        dated = sorted((i for i in block if records[i].date is not None), key=lambda i: records[i].date or date.min)
+        for k, i in enumerate(dated):
+            for j in dated[k + 1 :]:
+                if ((records[j].date or date.min) - (records[i].date or date.min)).days > WINDOW_DAYS:
                     break
-                ra, rb = find(a.id), find(b.id)
-                if ra != rb and corefer(a, b) and clusters[ra].fits(clusters[rb]):
-                    first, second = sorted((ra, rb), key=lambda x: clusters[x].order)
-                    parent[second] = first
-                    clusters[first] = clusters[first].join(clusters.pop(second))
-    return {r.id: find(r.id) for r in records}
+                yield i, j
+        undated = [i for i in block if records[i].date is None]
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for i in undated:
+            by_doc[records[i].doc or records[i].id].append(i)
+        if len(dated) == 0:  # nothing dates the block (e.g. an evaluation set): compare every pair
+            yield from ((i, j) for k, i in enumerate(undated) for j in undated[k + 1 :])
+            continue
+        for i in undated:
+            yield from ((i, j) for j in by_doc[records[i].doc or records[i].id] if j > i)
+            yield from ((i, j) for j in dated if records[j].doc == records[i].doc and records[i].doc)
+
+
+def compatible(a: EventRecord, b: EventRecord) -> bool:
+    """No hard constraint rules the pair out: dates, modes, stated countries, contradicting actors."""
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if not dates_agree(a, b):
+        return False
+    return all(not (mine and theirs) or bool(mine & theirs)
+               for mine, theirs in ((a.sources, b.sources), (a.targets, b.targets)))  # fmt: skip
+
+
+def corefer(a: EventRecord, b: EventRecord, *, scorer: Scorer | None = None) -> bool:
+    """One pair on its own: compatible, and the scorer's probability clears its threshold."""
+    scorer = scorer or default_scorer()
+    return compatible(a, b) and scorer.probability(a, b) >= scorer.threshold
+
+
+def dates_agree(a: EventRecord, b: EventRecord) -> bool:
+    """Stated dates agree within their precision; a publication date is weak evidence within a week."""
+    if a.date is None or b.date is None:
+        return True  # undated says nothing; the cluster check keeps it from joining two dated clusters
+    gap = abs((a.date - b.date).days)
+    if a.stated and b.stated:
+        return gap <= max(SLACK.get(a.precision or "day", 0), SLACK.get(b.precision or "day", 0))
+    return gap <= WINDOW_DAYS if a.stated or b.stated else gap <= 3
 
 
 @dataclass(frozen=True, slots=True)
 class _Cluster:
     order: tuple[int, str]
+    size: int
     modes: frozenset[str]
     countries: frozenset[str]
     first: date | None
@@ -87,7 +153,7 @@ class _Cluster:
     @classmethod
     def of(cls, r: EventRecord) -> _Cluster:
         stated = r.date if r.stated else None
-        return cls(r.order, frozenset({r.mode} if r.mode else ()), frozenset({r.country} if r.country else ()),
+        return cls(r.order, 1, frozenset({r.mode} if r.mode else ()), frozenset({r.country} if r.country else ()),
                    stated, stated, SLACK.get(r.precision or "day", 0) if stated else 0)  # fmt: skip
 
     def fits(self, other: _Cluster) -> bool:
@@ -99,33 +165,51 @@ class _Cluster:
     def join(self, other: _Cluster) -> _Cluster:
         firsts = [d for d in (self.first, other.first) if d is not None]
         lasts = [d for d in (self.last, other.last) if d is not None]
-        return _Cluster(min(self.order, other.order), self.modes | other.modes, self.countries | other.countries,
-                         min(firsts, default=None), max(lasts, default=None), max(self.slack, other.slack))  # fmt: skip
+        return _Cluster(min(self.order, other.order), self.size + other.size, self.modes | other.modes,
+                        self.countries | other.countries, min(firsts, default=None), max(lasts, default=None),
+                        max(self.slack, other.slack))  # fmt: skip
 
 
-def _blocks(records: Sequence[EventRecord]) -> list[list[EventRecord]]:
-    blocks: dict[tuple[str | None, str], list[EventRecord]] = defaultdict(list)
-    for record in records:
-        blocks[(record.story, record.type)].append(record)
-    return [sorted(b, key=lambda r: (r.date is None, r.date or date.min, r.order)) for b in blocks.values()]
+def _average_link(records: Sequence[EventRecord], scores: dict[tuple[int, int], float], threshold: float
+                  ) -> dict[str, str]:  # fmt: skip
+    """Best-first average-linkage clustering over the scored pairs (unscored pairs count 0)."""
+    clusters = {i: _Cluster.of(r) for i, r in enumerate(records)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), p in scores.items():
+        links[a][b] = links[b][a] = p
+    heap = [(-p, a, b) for (a, b), p in scores.items() if p >= threshold]
+    heapq.heapify(heap)
+    owner = list(range(len(records)))
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters or links[a].get(b) is None:
+            continue
+        average = links[a][b] / (clusters[a].size * clusters[b].size)
+        if abs(average + negative) > 1e-12 or not clusters[a].fits(clusters[b]):
+            continue  # a stale entry (its clusters changed since) or an inconsistent merge
+        keep, gone = (a, b) if clusters[a].order <= clusters[b].order else (b, a)
+        clusters[keep] = clusters[keep].join(clusters.pop(gone))
+        _merge_links(links, keep, gone)
+        for other, total in links[keep].items():
+            mean = total / (clusters[keep].size * clusters[other].size)
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, *sorted((keep, other))))
+        owner[gone] = keep
+    return {records[i].id: records[_root(owner, i)].id for i in range(len(records))}
 
 
-def corefer(a: EventRecord, b: EventRecord) -> bool:
-    """Same type, compatible dates, a shared actor in the same role, no conflicting roles or places."""
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode) or not dates_agree(a, b):
-        return False
-    if a.country and b.country and a.country != b.country:
-        return False
-    for mine, theirs in ((a.sources, b.sources), (a.targets, b.targets)):
-        if mine and theirs and not mine & theirs:
-            return False
-    return bool(a.sources & b.sources or a.targets & b.targets)
+def _merge_links(links: dict[int, dict[int, float]], keep: int, gone: int) -> None:
+    """Cluster ``gone`` joins ``keep``: their summed links to every other cluster."""
+    for other, total in links.pop(gone).items():
+        del links[other][gone]
+        if other != keep:
+            links[keep][other] = links[keep].get(other, 0.0) + total
+            links[other][keep] = links[keep][other]
+    links[keep].pop(gone, None)
 
 
-def dates_agree(a: EventRecord, b: EventRecord) -> bool:
-    if a.date is None or b.date is None:
-        return a.date is None and b.date is None
-    gap = abs((a.date - b.date).days)
-    if a.stated and b.stated:
-        return gap <= max(SLACK.get(a.precision or "day", 0), SLACK.get(b.precision or "day", 0))
-    return gap <= WINDOW_DAYS if a.stated or b.stated else gap <= 3
+def _root(owner: list[int], i: int) -> int:
+    while owner[i] != i:
+        owner[i] = owner[owner[i]]
+        i = owner[i]
+    return i
