@@ -60,7 +60,7 @@ class Prepared:
 
     order: list[str]
     subtopic: dict[str, str]
-    described: dict[str, stories.StoryDoc]
+    entities: dict[str, list[tuple[str, str]]]  # every entity mention (text, label), for stories
     gold: list[Gold]
     events: list[coref.EventRecord]  # newsweave's own events, one record per event of an article
     actors: list[DocActor]
@@ -95,7 +95,7 @@ def _add(prepared: Prepared, doc: ecb.EcbDoc, spacy_doc: object, parsed: Parsed)
     prepared.order.append(doc.name)
     prepared.subtopic[doc.name] = doc.subtopic
     entities = [(m.span.text, m.label, m.span.start, m.span.end) for m in parsed.mentions]
-    prepared.described[doc.name] = stories.describe(doc.name, None, [(t, lb) for t, lb, _, _ in entities])
+    prepared.entities[doc.name] = [(t, lb) for t, lb, _, _ in entities]
     doc_names = names((t, lb) for t, lb, _, _ in entities)
     prepared.actors += parsed.actors
     by_event: dict[int, list[EventMention]] = defaultdict(list)
@@ -147,7 +147,7 @@ def _detected(name: str, index: int, mentions: list[EventMention], entities: lis
 def place_stories(prepared: list[Prepared]) -> dict[str, str]:
     """Document → newsweave story, placing every document in reading order as the engine does."""
     index = stories.StoryIndex()
-    return {name: index.assign(p.described[name]) for p in prepared for name in p.order}
+    return {name: index.assign(stories.describe(name, None, p.entities[name])) for p in prepared for name in p.order}
 
 
 def story_b3(prepared: list[Prepared], story_of: dict[str, str]) -> float:

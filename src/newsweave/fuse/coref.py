@@ -1,7 +1,7 @@
 """Event coreference: event mentions from different articles (or sentences) that describe one real event.
 
 Records are blocked by story and sorted by date; a record is compared only with
-the records that follow it within a week (or, undated, within its own article),
+the records that follow it within a week (an undated one: every record of its story),
 so the work grows with the size of a block's window, not with the corpus. Each
 compared pair gets a probability from the trained pairwise scorer
 (:mod:`newsweave.fuse.coref_model`: trigger lemma and word vector, sentence
@@ -89,7 +89,7 @@ def cluster_mentions(records: Sequence[EventRecord], *, scorer: Scorer | None = 
 
 
 def candidate_pairs(records: Sequence[EventRecord]) -> Iterator[tuple[int, int]]:
-    """Index pairs worth scoring: same story, within the date window (undated: same article only)."""
+    """Index pairs worth scoring: same story, within the date window; an undated record meets its whole story."""
     blocks: dict[str | None, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         blocks[record.story].append(i)
@@ -100,16 +100,10 @@ def candidate_pairs(records: Sequence[EventRecord]) -> Iterator[tuple[int, int]]
                 if ((records[j].date or date.min) - (records[i].date or date.min)).days > WINDOW_DAYS:
                     break
                 yield i, j
-        undated = [i for i in block if records[i].date is None]
-        by_doc: dict[str, list[int]] = defaultdict(list)
-        for i in undated:
-            by_doc[records[i].doc or records[i].id].append(i)
-        if len(dated) == 0:  # nothing dates the block (e.g. an evaluation set): compare every pair
-            yield from ((i, j) for k, i in enumerate(undated) for j in undated[k + 1 :])
-            continue
-        for i in undated:
-            yield from ((i, j) for j in by_doc[records[i].doc or records[i].id] if j > i)
-            yield from ((i, j) for j in dated if records[j].doc == records[i].doc and records[i].doc)
+        undated = [i for i in block if records[i].date is None]  # rare: no words and no publication date
+        for k, i in enumerate(undated):
+            yield from ((i, j) for j in undated[k + 1 :])
+            yield from ((i, j) for j in dated)
 
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
