@@ -1,8 +1,9 @@
 """Event coreference: event mentions from different articles (or sentences) that describe one real event.
 
-Records are blocked by story and sorted by date; a record is compared only with
-the records that follow it within a week (an undated one: every record of its story),
-so the work grows with the size of a block's window, not with the corpus. Each
+Records are blocked by story and type (a mention no type was given meets every
+type) and sorted by date; a record is compared only with the records that follow
+it within a week (an undated one: every record of its block), so the work grows
+with the size of a block's window, not with the corpus. Each
 compared pair gets a probability from the trained pairwise scorer
 (:mod:`newsweave.fuse.coref_model`: trigger lemma and word vector, sentence
 context, shared names, type, shared actors, stated dates), unless a hard
@@ -89,21 +90,39 @@ def cluster_mentions(records: Sequence[EventRecord], *, scorer: Scorer | None = 
 
 
 def candidate_pairs(records: Sequence[EventRecord]) -> Iterator[tuple[int, int]]:
-    """Index pairs worth scoring: same story, within the date window; an undated record meets its whole story."""
-    blocks: dict[str | None, list[int]] = defaultdict(list)
+    """Index pairs worth scoring: one story, one type (an untyped mention meets every type), within the date
+    window (an undated record meets its whole block)."""
+    stories: dict[str | None, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
-        blocks[record.story].append(i)
-    for block in blocks.values():
-        dated = sorted((i for i in block if records[i].date is not None), key=lambda i: records[i].date or date.min)
-        for k, i in enumerate(dated):
-            for j in dated[k + 1 :]:
-                if ((records[j].date or date.min) - (records[i].date or date.min)).days > WINDOW_DAYS:
-                    break
-                yield i, j
-        undated = [i for i in block if records[i].date is None]  # rare: no words and no publication date
-        for k, i in enumerate(undated):
-            yield from ((i, j) for j in undated[k + 1 :])
-            yield from ((i, j) for j in dated)
+        stories[record.story].append(i)
+    for block in stories.values():
+        typed: dict[str, list[int]] = defaultdict(list)
+        for i in block:
+            typed[records[i].type or ""].append(i)
+        untyped = typed.pop("", [])
+        for group in typed.values():
+            yield from _windowed(records, group)
+        if untyped:
+            yield from _windowed(records, untyped)
+            others = [i for i in block if records[i].type]
+            yield from ((i, j) for i in untyped for j in others if _near(records[i], records[j]))
+
+
+def _windowed(records: Sequence[EventRecord], group: list[int]) -> Iterator[tuple[int, int]]:
+    dated = sorted((i for i in group if records[i].date is not None), key=lambda i: records[i].date or date.min)
+    for k, i in enumerate(dated):
+        for j in dated[k + 1 :]:
+            if not _near(records[i], records[j]):
+                break
+            yield i, j
+    undated = [i for i in group if records[i].date is None]  # rare: no words and no publication date
+    for k, i in enumerate(undated):
+        yield from ((i, j) for j in undated[k + 1 :])
+        yield from ((i, j) for j in dated)
+
+
+def _near(a: EventRecord, b: EventRecord) -> bool:
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= WINDOW_DAYS
 
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:

@@ -26,8 +26,6 @@ LOOKUP_TERMS = 8
 LABEL_TERMS = 3
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-YEAR = "year:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +49,7 @@ class Story:
 
     @property
     def label(self) -> str:
-        named = ((t, w) for t, w in self.terms.items() if not t.startswith(YEAR))
-        top = sorted(named, key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]
+        top = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]
         return " · ".join(self.forms.get(term, term) for term, _ in top)
 
     def norm(self) -> float:
@@ -74,8 +71,6 @@ def describe(article_id: str, published: date | None, mentions: Iterable[tuple[s
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
     for text, label in mentions:
-        if label == "DATE":
-            counts.update(f"{YEAR}{y}" for y in _YEAR.findall(text))
         key = term(text, label)
         if key:
             counts[key] += 1
@@ -103,7 +98,7 @@ class StoryIndex:
         best, score = None, THRESHOLD
         for story in self._candidates(doc):
             similarity = _cosine(doc.terms, story)
-            if similarity >= score and _in_window(doc.published, story) and _years_agree(doc, story):
+            if similarity >= score and _in_window(doc.published, story):
                 best, score = story, similarity
         if best is None:
             best = Story(f"sto_{doc.article_id[:12]}", None, None, 0, Counter(), {})
@@ -137,10 +132,3 @@ def _in_window(published: date | None, story: Story) -> bool:
     if published is None or story.first_date is None or story.last_date is None:
         return True
     return story.first_date - WINDOW <= published <= story.last_date + WINDOW
-
-
-def _years_agree(doc: StoryDoc, story: Story) -> bool:
-    """An article whose text states years joins no story that states only other years (two floods years apart)."""
-    mine = {t for t in doc.terms if t.startswith(YEAR)}
-    theirs = {t for t in story.terms if t.startswith(YEAR)}
-    return not mine or not theirs or bool(mine & theirs)
