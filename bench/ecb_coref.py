@@ -178,14 +178,18 @@ def given_mentions(prepared: list[Prepared], story_of: dict[str, str], scorer: S
 def detected_mentions(prepared: list[Prepared], story_of: dict[str, str], scorer: Scorer
                       ) -> tuple[set[str], list[list[Hashable]]]:  # fmt: skip
     """The gold mentions newsweave detected, clustered as the corpus stage clusters its events."""
+    event_cluster = coref.merge(list(detected_records(prepared, story_of).values()), scorer=scorer)
+    labels = {g.key: event_cluster[g.detected] for p in prepared for g in p.gold if g.detected in event_cluster}
+    return set(labels), clusters_of(dict(labels))
+
+
+def detected_records(prepared: list[Prepared], story_of: dict[str, str]) -> dict[str, coref.EventRecord]:
+    """newsweave's own events with their actors resolved across the documents, as the corpus stage sees them."""
     actors = [a for p in prepared for a in p.actors]
     order = {name: i for i, name in enumerate(n for p in prepared for n in p.order)}
     actor_of = {member: actor.id for actor in resolve(actors, order=order, story_of=story_of)
                 for member in actor.members}  # fmt: skip
-    records = [_resolved(e, story_of, order, actor_of) for p in prepared for e in p.events]
-    event_cluster = coref.merge(records, scorer=scorer)
-    labels = {g.key: event_cluster[g.detected] for p in prepared for g in p.gold if g.detected in event_cluster}
-    return set(labels), clusters_of(dict(labels))
+    return {e.id: _resolved(e, story_of, order, actor_of) for p in prepared for e in p.events}
 
 
 def _resolved(event: coref.EventRecord, story_of: dict[str, str], order: dict[str, int],

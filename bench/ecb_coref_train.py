@@ -22,7 +22,7 @@ import numpy as np
 
 from bench import ecb
 from bench.coref_metrics import score
-from bench.ecb_coref import Prepared, gold_records, key_clusters, place_stories, prepare
+from bench.ecb_coref import Prepared, detected_records, gold_records, key_clusters, place_stories, prepare
 from newsweave.fuse import coref
 from newsweave.fuse.coref_model import FEATURES, Scorer, features
 
@@ -32,16 +32,27 @@ THRESHOLDS = [round(0.05 * i, 2) for i in range(4, 19)]
 
 
 def pair_matrix(prepared: list[Prepared]) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of every compatible pair of gold mentions within each sub-topic."""
+    """Features and labels of every compatible pair within each sub-topic: of gold mentions, and of newsweave's
+    own events at detected gold mentions (with the actors and dates it extracted)."""
     rows, labels = [], []
-    for topic in prepared:
-        gold = topic.gold
-        for i, a in enumerate(gold):
-            for b in gold[i + 1 :]:
-                if a.subtopic == b.subtopic and coref.compatible(a.record, b.record):
-                    rows.append(features(a.record, b.record))
-                    labels.append(float(a.chain == b.chain))
+    for records in _labelled(prepared):
+        for i, (a, chain_a, sub_a) in enumerate(records):
+            for b, chain_b, sub_b in records[i + 1 :]:
+                if sub_a == sub_b and coref.compatible(a, b):
+                    rows.append(features(a, b))
+                    labels.append(float(chain_a == chain_b))
     return np.asarray(rows), np.asarray(labels)
+
+
+def _labelled(prepared: list[Prepared]) -> list[list[tuple[coref.EventRecord, str, str]]]:
+    story_of = {name: p.subtopic[name] for p in prepared for name in p.order}
+    detected = detected_records(prepared, story_of)
+    found = []
+    for topic in prepared:
+        found.append([(g.record, g.chain, g.subtopic) for g in topic.gold])
+        first = {g.detected: g for g in topic.gold if g.detected in detected}
+        found.append([(detected[event], g.chain, g.subtopic) for event, g in first.items()])
+    return found
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, steps: int = 25) -> np.ndarray:

@@ -6,14 +6,12 @@ it within a week (an undated one: every record of its block), so the work grows
 with the size of a block's window, not with the corpus. Each
 compared pair gets a probability from the trained pairwise scorer
 (:mod:`newsweave.fuse.coref_model`: trigger lemma and word vector, sentence
-context, shared names, type, shared actors, stated dates), unless a hard
-constraint rules it out:
+context, shared names, type, shared or conflicting actors (a missing actor is
+neutral), stated dates), unless a hard constraint rules it out:
 
 - stated dates must agree within their precision (a record dated only by its
   article's publication is weak evidence: it must fall within a week of a
   stated date); an undated record never pulls two dated clusters together,
-- two actor sets in the same role that share no actor contradict each other (a
-  missing actor is neutral),
 - modes (seize, arrest, restrict ...) and stated places' countries must match.
 
 Clusters are built by average linkage over the scored pairs (a pair never
@@ -126,15 +124,12 @@ def _near(a: EventRecord, b: EventRecord) -> bool:
 
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
-    """No hard constraint rules the pair out: dates, modes, stated countries, contradicting actors."""
+    """No hard constraint rules the pair out: stated dates, modes, stated countries."""
     if a.mode and b.mode and a.mode != b.mode:
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if not dates_agree(a, b):
-        return False
-    return all(not (mine and theirs) or bool(mine & theirs)
-               for mine, theirs in ((a.sources, b.sources), (a.targets, b.targets)))  # fmt: skip
+    return dates_agree(a, b)
 
 
 def corefer(a: EventRecord, b: EventRecord, *, scorer: Scorer | None = None) -> bool:

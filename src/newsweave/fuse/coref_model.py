@@ -4,7 +4,9 @@ A logistic model over features that generalise across events rather than
 memorising words: the triggers' lemmas match, their word vectors' cosine, the
 cosine of their sentences, names shared by their sentences and by their
 articles, whether they are in one article or one sentence, their event types,
-shared actors and stated dates. The weights and the clustering threshold live
+shared or conflicting actors (two actor sets in one role that share no actor:
+often a real conflict, sometimes two names actor resolution did not join) and
+stated dates. The weights and the clustering threshold live
 in ``coref_weights.json`` beside this module; ``bench/ecb_coref.py --train``
 reproduces them from the ECB+ training topics (never the development topics
 it is scored on). Scoring is a dot product: cheap at run time.
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
 FEATURES = ("bias", "same_lemma", "trigger_cosine", "context_cosine", "lemma_x_context", "shared_names",
             "shared_doc_names", "same_doc", "same_sentence", "same_type", "other_type", "shared_actor",
-            "same_stated_day", "untyped")  # fmt: skip
+            "actor_conflict", "same_stated_day", "untyped")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ def features(a: EventRecord, b: EventRecord) -> tuple[float, ...]:
         float(typed and a.type == b.type),
         float(typed and a.type != b.type),
         float(bool(a.sources & b.sources or a.targets & b.targets)),
+        float(any(mine and theirs and not mine & theirs for mine, theirs in ((a.sources, b.sources),
+                                                                           (a.targets, b.targets)))),
         float(a.stated and b.stated and a.date is not None and a.date == b.date),
         float(not typed),
     )
