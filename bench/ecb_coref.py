@@ -178,7 +178,8 @@ def given_mentions(prepared: list[Prepared], story_of: dict[str, str], scorer: S
 def detected_mentions(prepared: list[Prepared], story_of: dict[str, str], scorer: Scorer
                       ) -> tuple[set[str], list[list[Hashable]]]:  # fmt: skip
     """The gold mentions newsweave detected, clustered as the corpus stage clusters its events."""
-    event_cluster = coref.merge(list(detected_records(prepared, story_of).values()), scorer=scorer)
+    records = list(detected_records(prepared, story_of).values())
+    event_cluster = coref.merge(records, scorer=scorer, threshold=coref.ARTICLE_THRESHOLD)
     labels = {g.key: event_cluster[g.detected] for p in prepared for g in p.gold if g.detected in event_cluster}
     return set(labels), clusters_of(dict(labels))
 
@@ -220,8 +221,10 @@ def report(topics: list[int], *, scorer: Scorer, fresh: bool = False) -> dict[st
     base_detected = score(key_clusters(prepared, found), lemma_clusters(prepared, subtopic, found))
     stories_b3 = story_b3(prepared, story_of)
     mentions = sum(len(p.gold) for p in prepared)
-    print(f"ECB+ topics {' '.join(map(str, topics))}: {mentions} gold event mentions, "
-          f"{len(set(story_of.values()))} newsweave stories ({time.perf_counter() - started:.0f} s)")
+    print(
+        f"ECB+ topics {' '.join(map(str, topics))}: {mentions} gold event mentions, "
+        f"{len(set(story_of.values()))} newsweave stories ({time.perf_counter() - started:.0f} s)"
+    )
     _line("gold mentions, newsweave", ours)
     _line("gold mentions, same lemma within newsweave stories", by_story)
     _line("gold mentions, same lemma within gold sub-topics", by_subtopic)
@@ -256,4 +259,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -123,10 +123,12 @@ def main() -> None:
             every[name] += values
             per_topic[name].append(sum(values) / len(values))
     timelines = len(every["newsweave"])
-    print(f"mean Date-F1 over {timelines} timelines: " + ", ".join(
-        f"{name} {sum(v) / len(v):.3f}" for name, v in every.items()) + " (over topics: " + ", ".join(
-        f"{name} {sum(v) / len(v):.3f}" for name, v in per_topic.items()) + f"); {time.perf_counter() - started:.0f} s")  # fmt: skip
+    print(f"mean Date-F1 over {timelines} timelines: {_means(every)} (over topics: {_means(per_topic)}); "
+          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
 
+
+def _means(scores: dict[str, list[float]]) -> str:
+    return ", ".join(f"{name} {sum(v) / len(v):.3f}" for name, v in scores.items())
 
 if __name__ == "__main__":
     main()

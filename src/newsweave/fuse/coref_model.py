@@ -59,8 +59,12 @@ def features(a: EventRecord, b: EventRecord) -> tuple[float, ...]:
         float(typed and a.type == b.type),
         float(typed and a.type != b.type),
         float(bool(a.sources & b.sources or a.targets & b.targets)),
-        float(any(mine and theirs and not mine & theirs for mine, theirs in ((a.sources, b.sources),
-                                                                           (a.targets, b.targets)))),
+        float(
+            any(
+                mine and theirs and not mine & theirs
+                for mine, theirs in ((a.sources, b.sources), (a.targets, b.targets))
+            )
+        ),
         float(a.stated and b.stated and a.date is not None and a.date == b.date),
         float(not typed),
     )
