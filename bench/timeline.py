@@ -130,5 +130,6 @@ def main() -> None:
 def _means(scores: dict[str, list[float]]) -> str:
     return ", ".join(f"{name} {sum(v) / len(v):.3f}" for name, v in scores.items())
 
+
 if __name__ == "__main__":
     main()
