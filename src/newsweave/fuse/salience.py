@@ -76,7 +76,8 @@ def rank_days(
     start: date | None = None,
     end: date | None = None,
 ) -> list[DaySalience]:
-    """Every day within ``start``–``end`` that a source states or published on, most salient first."""
+    """Every day within ``start``–``end`` that a source states, published on or dates an event on, most salient
+    first."""
     stating: dict[date, set[str]] = defaultdict(set)
     later: dict[date, set[str]] = defaultdict(set)
     where: dict[date, list[Stated]] = defaultdict(list)
@@ -90,7 +91,8 @@ def rank_days(
     for article_id, day in published:
         issued[day].add(source_of.get(article_id, article_id))
     events = Counter(event_days)
-    days = {d for d in (*stating, *issued) if (start is None or d >= start) and (end is None or d <= end)}
+    every = (*stating, *issued, *events)
+    days = {d for d in every if (start is None or d >= start) and (end is None or d <= end)}
     ranked = [DaySalience(day, _score(day, stating, issued), len(stating[day]), events[day], len(issued[day]),
                           len(later[day]), tuple(where[day])) for day in days]  # fmt: skip
     ranked.sort(key=lambda d: (-d.score, -d.events, -d.later, d.day))
