@@ -1,26 +1,30 @@
 """Event coreference: event mentions from different articles (or sentences) that describe one real event.
 
 Records are blocked by story and type (a mention no type was given meets every
-type) and sorted by date; a record is compared only with the records that follow
-it within a week (an undated one: every record of its block), so the work grows
-with the size of a block's window, not with the corpus. Each
-compared pair gets a probability from the trained pairwise scorer
-(:mod:`newsweave.fuse.coref_model`: trigger lemma and word vector, sentence
-context, shared names, type, shared or conflicting actors (a missing actor is
-neutral), stated dates), unless a hard constraint rules it out:
+type) and sorted by date; a record is compared only with the records within a
+week of it (an undated one: every record of its block), so the work grows with
+the size of a block's window, not with the corpus. Each compared pair gets a
+probability from the trained pairwise scorer (:mod:`newsweave.fuse.coref_model`:
+trigger lemma and word vector, sentence vector, shared names, type, shared or
+conflicting actors (a missing actor is neutral), stated day), raised to
+``SHARED_ACTOR`` when both are one type and share an actor in one role. An
+undated record and a dated one of another article are linked by a shared actor
+alone: undated is not compatible with everything. Hard constraints rule a pair out:
 
 - stated dates must agree within their precision (a record dated only by its
   article's publication is weak evidence: it must fall within a week of a
-  stated date); an undated record never pulls two dated clusters together,
+  stated date),
 - two records whose sources (the actors that did it) share no actor are two events,
 - modes (seize, arrest, restrict ...) and stated places' countries must match.
 
 Clusters are built by average linkage over the scored pairs (a pair never
-compared counts as 0), best pair first, while the average clears the scorer's
-threshold and the merged cluster stays consistent. Clusters take the id of
-their first record in ingestion order, so ids stay stable when articles are
-added. :func:`cluster_mentions` is the same stage for a supplied list of
-mentions (e.g. the gold mentions of an evaluation set).
+compared counts as 0), best pair first, while the average clears the threshold
+and the merged cluster stays consistent (one mode and country, stated days
+within their slack, every date within a week, so an undated record never pulls
+two dated clusters together). Clusters take the id of their first record in
+ingestion order, so ids stay stable when articles are added.
+:func:`cluster_mentions` is the same stage for a supplied list of mentions (the
+gold mentions of an evaluation set).
 """
 
 from __future__ import annotations
