@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from bench import ecb
 from bench.coref_metrics import Scores, b_cubed, clusters_of, score
 from newsweave import nlp
-from newsweave.engine.coref_input import names, with_vectors
+from newsweave.engine.coref_input import coref_type, names, with_vectors
 from newsweave.engine.local import extract_parsed
 from newsweave.fuse import coref, stories
 from newsweave.fuse.actors import resolve
@@ -134,7 +134,8 @@ def _detected(name: str, index: int, mentions: list[EventMention], entities: lis
     first = mentions[0]
     dated = next((m for m in mentions if m.date.text is not None), first)
     record = coref.EventRecord(
-        id=f"{name}#{index}", seq=0, story=None, type=first.type, mode=first.mode, date=dated.date.value,
+        id=f"{name}#{index}", seq=0, story=None, type=coref_type(first.type, first.trigger.text), mode=first.mode,
+        date=dated.date.value,
         precision=dated.date.precision, stated=dated.date.text is not None,
         sources=frozenset(f"{name}:{i}" for m in mentions for i in m.sources),
         targets=frozenset(f"{name}:{i}" for m in mentions for i in m.targets), country=None, doc=name,

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsweave import store_fusion as tables
 from newsweave import store_queries as queries
-from newsweave.engine.coref_input import with_vectors
+from newsweave.engine.coref_input import coref_type, with_vectors
 from newsweave.fuse import coref, corroborate, dedup, stories
 from newsweave.fuse.actors import resolve
 from newsweave.store import Store
@@ -110,7 +110,8 @@ def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, st
     evidence = event["evidence"][0]
     record = coref.EventRecord(
         id=event["id"], seq=order.get(event["article_id"], 0), story=story_of.get(event["article_id"]),
-        type=event["type"], mode=event["mode"], date=event["date"], precision=event["date_precision"],
+        type=coref_type(str(event["type"]), event["trigger"] or ""), mode=event["mode"], date=event["date"],
+        precision=event["date_precision"],
         stated=event["date_text"] is not None, sources=frozenset(a["id"] for a in event["source"]),
         targets=frozenset(a["id"] for a in event["target"]),
         country=location.get("country") if location.get("from_text") else None, doc=event["article_id"],

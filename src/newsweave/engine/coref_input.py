@@ -22,3 +22,8 @@ def with_vectors(record: EventRecord, *, trigger: str, sentence: str) -> EventRe
 def names(mentions: Iterable[tuple[str, str]]) -> frozenset[str]:
     """The normalised names (as stories use them) of entity mentions ``(text, label)``."""
     return frozenset(filter(None, (term(text, label) for text, label in mentions)))
+
+
+def coref_type(event_type: str, trigger: str) -> str:
+    """The type coreference blocks on: an event of no known type (OTHER) only meets events named by the same word."""
+    return f"OTHER:{trigger.lower()}" if event_type == "OTHER" else event_type
