@@ -16,6 +16,7 @@ clustered within newsweave's own stories.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -49,7 +50,7 @@ def _labelled(prepared: list[Prepared]) -> list[list[tuple[coref.EventRecord, st
     detected = detected_records(prepared, story_of)
     found = []
     for topic in prepared:
-        found.append([(g.record, g.chain, g.subtopic) for g in topic.gold])
+        found.append([(replace(g.record, type=None), g.chain, g.subtopic) for g in topic.gold])
         first = {g.detected: g for g in topic.gold if g.detected in detected}
         found.append([(detected[event], g.chain, g.subtopic) for event, g in first.items()])
     return found
