@@ -55,6 +55,7 @@ __all__ = [
     "export",
     "framing",
     "ingest",
+    "key_dates",
     "open",
     "open_store",
     "report",
@@ -160,6 +161,17 @@ def conflicts(db: str | Path | None = None, *, include_series: bool = False) -> 
     """Figures outlets disagree on for the same moment (and, if asked, figures revised over time as series)."""
     with Corpus(db) as corpus:
         return [c.as_dict() for c in corpus.conflicts(include_series=include_series)]
+
+
+def key_dates(db: str | Path | None = None, *, k: int, story: str | None = None) -> list[dict[str, Any]]:
+    """The ``k`` most salient dates (of a story, or of everything), in date order: ``date, salience,
+    stating_sources, events, published, summary, event_id, article_id, start, end`` (the summary's citation)."""
+    from newsweave.reports.key_dates import key_date_rows
+
+    if k < 1:
+        raise UsageError("the number of dates must be at least 1")
+    with Corpus(db) as corpus:
+        return key_date_rows(corpus, k=k, story=story)
 
 
 def framing(db: str | Path | None = None, *, story: str | None = None) -> dict[str, Any]:

@@ -329,8 +329,18 @@ def _names(actors: Iterable[Any]) -> str:
 
 
 @app.command()
-def timeline(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Events in date order, each with a short extractive summary line."""
+def timeline(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    dates: Annotated[
+        int | None,
+        typer.Option("--dates", min=1, metavar="K", help="Only the K most salient dates (most sources state them)."),
+    ] = None,
+) -> None:
+    """Events in date order, each with a short extractive summary line (or, with --dates, the key dates)."""
+    if dates is not None:
+        _listing(newsweave.key_dates(db, k=dates), ("date", "stating_sources", "events", "summary"), as_json=as_json)
+        return
     with Corpus(db) as corpus:
         if as_json:
             _json_records(corpus.timeline_json().items)

@@ -211,6 +211,14 @@ class Corpus:
         """Every article's URL, outlet, dates and where its first paragraph ends."""
         return article_table.lead_ends(self.store)
 
+    def published(self, ids: Sequence[str] | None = None) -> dict[str, date | None]:
+        """These articles' publication dates (every article's with None; None where the date is doubtful)."""
+        return article_table.published(self.store, ids)
+
+    def date_mentions(self, ids: Sequence[str] | None = None) -> list[tuple[str, str, date | None, int, int]]:
+        """Date expressions of these articles (all with None): article id, text, its publication date, offsets."""
+        return article_table.date_mentions(self.store, ids)
+
     def mentions(self, article: str | None = None, *, label: str | None = None) -> list[dict[str, Any]]:
         return article_table.mentions(self.store, article, label=label)
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from newsweave.engine.coref_input import coref_type, with_vectors
 from newsweave.fuse import coref, corroborate, dedup, real_events, stories
 from newsweave.fuse.actors import cluster_actors
 from newsweave.fuse.conflicts import find_conflicts
@@ -239,7 +240,9 @@ def build_real_events(store: Store, articles: Sequence[str], story_of: dict[str,
     """The real events of these articles' events: coreference, then support, then one record each."""
     members = real_events.members(event_table.coded_mentions(store, articles))
     order = article_table.order(store, articles)
-    cluster_of = coref.merge([_record(m, order, story_of) for m in members])
+    names = _names(store, articles)
+    records = [_record(m, order, story_of, names.get(m.article_id, [])) for m in members]
+    cluster_of = coref.merge(records, threshold=coref.ARTICLE_THRESHOLD)
     source_of = tables.source_keys(store, articles)
     groups: dict[str, list[EventMember]] = defaultdict(list)
     for m in members:
@@ -252,19 +255,29 @@ def build_real_events(store: Store, articles: Sequence[str], story_of: dict[str,
     ]  # fmt: skip
 
 
-def _record(m: EventMember, order: dict[str, int], story_of: dict[str, str]) -> coref.EventRecord:
-    location = m.location
-    return coref.EventRecord(
-        id=m.id, seq=order.get(m.article_id, 0), story=story_of.get(m.article_id), type=_coref_type(m), mode=m.mode,
-        date=m.date.value, precision=m.date.precision, stated=m.date.text is not None,
+def _names(store: Store, articles: Sequence[str]) -> dict[str, list[tuple[int, str]]]:
+    """Article → its entity mentions' normalised names (as stories use them) with their offsets."""
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for article_id, start, text, label in article_table.entity_mentions(store, articles):
+        name = stories.term(text, label)
+        if name:
+            found[article_id].append((start, name))
+    return found
+
+
+def _record(m: EventMember, order: dict[str, int], story_of: dict[str, str],
+            names: list[tuple[int, str]]) -> coref.EventRecord:  # fmt: skip
+    """What coreference reads of one article's event: its coding, its first sentence's names and vectors."""
+    location, evidence = m.location, m.evidence[0]
+    record = coref.EventRecord(
+        id=m.id, seq=order.get(m.article_id, 0), story=story_of.get(m.article_id), type=coref_type(m.type, m.trigger),
+        mode=m.mode, date=m.date.value, precision=m.date.precision, stated=m.date.text is not None,
         sources=frozenset(a.id for a in m.source), targets=frozenset(a.id for a in m.target),
-        country=location.country if location and location.from_text else None,
+        country=location.country if location and location.from_text else None, doc=m.article_id,
+        sentence=evidence.start, names=frozenset(n for at, n in names if evidence.start <= at < evidence.end),
+        doc_names=frozenset(n for _, n in names),
     )  # fmt: skip
-
-
-def _coref_type(m: EventMember) -> str:
-    """The type coreference blocks on: an event of no known type (OTHER) only meets events named by the same word."""
-    return f"OTHER:{m.trigger.lower()}" if m.type == "OTHER" else m.type
+    return with_vectors(record, trigger=m.trigger or "", sentence=evidence.text or "")
 
 
 def story_records(store: Store, stories_wanted: Sequence[str] | None) -> list[Story]:

@@ -14,10 +14,12 @@ from newsweave.fuse.framing import KEY_EVENT_SOURCES
 from newsweave.reports import plots
 from newsweave.reports.briefing import briefing, safe_url
 from newsweave.reports.graph import build_graph
-from newsweave.reports.timeline import timeline_rows
+from newsweave.reports.key_dates import story_days
+from newsweave.reports.timeline import salient_rows
 
 KEY_ACTORS = 12
 KEY_EVENTS = 15
+TIMELINE_DATES = 20  # the report's timeline: events on the story's 20 most salient days (`newsweave timeline --dates`)
 WINDOW_MARGIN_DAYS = 7
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -83,7 +85,7 @@ def _gather(corpus: Corpus, picked: Mapping[str, Any], members: Sequence[str]) -
         "events": events,
         "articles": articles,
         "briefing": items,
-        "timeline": timeline_rows(events),
+        "timeline": salient_rows(events, story_days(corpus, events, k=TIMELINE_DATES, story=picked["id"])),
         "actors": key_actors(corpus, members),
         "evidence": evidence(items, articles),
         "sources": sources(articles, source_of),

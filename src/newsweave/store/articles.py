@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -143,6 +143,30 @@ def mentions(store: Connection, article_id: str | None = None, *, label: str | N
         sql += " AND label = ?"
         params.append(label.upper())
     return store.dicts(sql + " ORDER BY article_id, start, label", params)
+
+
+def published(store: Connection, ids: Sequence[str] | None) -> dict[str, date | None]:
+    """These articles' publication dates (every article's with None); None where the date is flagged as doubtful."""
+    where, params = among("id", ids)
+    sql = f"SELECT id, CASE WHEN published_flag IS NULL THEN published END FROM articles {where}"
+    return {r[0]: r[1] for r in store.rows(sql, params)}
+
+
+def date_mentions(store: Connection, ids: Sequence[str] | None) -> list[tuple[str, str, date | None, int, int]]:
+    """Every date expression (a ``DATE`` entity mention) of these articles (all with None), with its article's
+    publication date (None where flagged as doubtful) and its offsets, in ingestion order."""
+    where, params = among("m.article_id", ids)
+    sql = f"""SELECT m.article_id, m.text, CASE WHEN a.published_flag IS NULL THEN a.published END, m.start, m."end"
+              FROM mentions m JOIN articles a ON a.id = m.article_id {where} {"AND" if where else "WHERE"}
+              m.label = 'DATE' ORDER BY a.seq, m.article_id, m.start"""
+    return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in store.rows(sql, params)]
+
+
+def entity_mentions(store: Connection, ids: Sequence[str] | None) -> list[tuple[str, int, str, str]]:
+    """The entity mentions of these articles (all with None): article id, start, text, label."""
+    where, params = among("article_id", ids)
+    sql = f"SELECT article_id, start, text, label FROM mentions {where} ORDER BY article_id, start"
+    return [(r[0], int(r[1]), r[2], r[3]) for r in store.rows(sql, params)]
 
 
 def rejected(store: Connection) -> list[dict[str, Any]]:
