@@ -34,7 +34,7 @@ from newsweave import nlp
 from newsweave.engine.coref_input import coref_type, names, with_vectors
 from newsweave.engine.local import extract_parsed
 from newsweave.fuse import coref, stories
-from newsweave.fuse.actors import resolve
+from newsweave.fuse.actors import cluster_actors
 from newsweave.fuse.coref_model import Scorer, default_scorer
 from newsweave.model import Article, DocActor, EventMention, Parsed
 
@@ -191,7 +191,7 @@ def detected_records(prepared: list[Prepared], story_of: dict[str, str]) -> dict
     """newsweave's own events with their actors resolved across the documents, as the corpus stage sees them."""
     actors = [a for p in prepared for a in p.actors]
     order = {name: i for i, name in enumerate(n for p in prepared for n in p.order)}
-    actor_of = {member: actor.id for actor in resolve(actors, order=order, story_of=story_of)
+    actor_of = {member: actor.id for actor in cluster_actors(actors, order=order, story_of=story_of)
                 for member in actor.members}  # fmt: skip
     return {e.id: _resolved(e, story_of, order, actor_of) for p in prepared for e in p.events}
 

@@ -25,10 +25,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+import newsweave
 from bench import t17
-from newsweave import store_fusion
-from newsweave.fuse.salience import Stated, rank_days, stated_days
-from newsweave.store import Store
+from newsweave.fuse.salience import DateMention, Stated, rank_days, stated_days
 
 Method = Callable[["Window"], list[date]]
 
@@ -36,7 +35,7 @@ Method = Callable[["Window"], list[date]]
 class Window:
     """One timeline's span of a topic's stored articles."""
 
-    def __init__(self, corpus: Corpus, timeline: t17.Timeline) -> None:
+    def __init__(self, corpus: TopicDays, timeline: t17.Timeline) -> None:
         self.timeline, self.k = timeline, len(timeline.dates)
         inside = {a for a, day in corpus.published.items() if day is not None and timeline.start <= day <= timeline.end}
         self.published = [(a, day) for a in sorted(inside) if (day := corpus.published[a]) is not None]
@@ -47,16 +46,15 @@ class Window:
         return self.timeline.start <= day <= self.timeline.end
 
 
-class Corpus:
+class TopicDays:
     """What the bench reads from one topic's store."""
 
-    def __init__(self, store: Store) -> None:
-        rows = store.con.execute("SELECT id, published FROM articles").fetchall()
-        self.published: dict[str, date | None] = {r[0]: r[1] for r in rows}
-        self.stated: list[Stated] = stated_days(store_fusion.date_mentions(store))
-        self.source_of = store_fusion.source_keys(store)
-        self.event_days = [(e["article_ids"], e["date"]) for e in store.events()
-                           if e["date"] is not None and e["date_precision"] == "day" and e["date_text"]]  # fmt: skip
+    def __init__(self, corpus: newsweave.Corpus) -> None:
+        self.published: dict[str, date | None] = corpus.published()
+        self.stated: list[Stated] = stated_days(DateMention(*row) for row in corpus.date_mentions())
+        self.source_of = corpus.source_keys()
+        self.event_days = [(e.article_ids, e.date.value) for e in corpus.events().items
+                           if e.date.value is not None and e.date.precision == "day" and e.date.text]  # fmt: skip
 
 
 def newsweave(window: Window) -> list[date]:
@@ -95,8 +93,8 @@ METHODS: dict[str, Method] = {"newsweave": newsweave, "publication count": publi
 def score_topic(base: Path, topic: str, *, workers: int = 1) -> dict[str, list[float]]:
     """Date-F1 of every method on every timeline of a topic."""
     db, seconds = t17.store_for(base, topic, workers=workers)
-    with Store(db, read_only=True) as store:
-        corpus = Corpus(store)
+    with newsweave.open(db) as opened:
+        corpus = TopicDays(opened)
     scores: dict[str, list[float]] = {name: [] for name in METHODS}
     for timeline in t17.timelines(base, topic):
         window = Window(corpus, timeline)

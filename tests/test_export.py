@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 import newsweave
-from newsweave.export import ACLED_COLUMNS, GDELT_COLUMNS, SCHEMAS, gdelt_event_id
+from newsweave.exports import ACLED_COLUMNS, GDELT_COLUMNS, SCHEMAS, gdelt_event_id
 
 TABLES = ("articles", "actors", "events", "quotes", "claims", "conflicts")
 

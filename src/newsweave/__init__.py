@@ -13,48 +13,61 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-# `newsweave.report` and `newsweave.export` name both a module and a function of this API: the modules are
-# imported here, before the functions below are defined, so the names stay bound to the functions.
-from newsweave import export as _export_module
-from newsweave import report as _report_package  # noqa: F401
-from newsweave import store_fusion
-from newsweave.engine.analyze import analyze as _analyze
-from newsweave.engine.local import IngestOptions, Progress
-from newsweave.engine.local import ingest as _ingest
+from newsweave._version import __version__
+from newsweave.corpus import Corpus, EventFilter, Page
 from newsweave.errors import InputError, NewsweaveError, NotFoundError, StoreError, UsageError
-from newsweave.model import Article, IngestReport, Mention, Rejection, Span
+from newsweave.model import Article, Conflict, Copy, Event, IngestReport, Mention, Rejection, Span, Story
 from newsweave.settings import Settings, get_settings
 from newsweave.store import Store
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from newsweave.engine.local import Progress
+
 __all__ = [
     "Article",
+    "Conflict",
+    "Copy",
+    "Corpus",
+    "Event",
+    "EventFilter",
     "IngestReport",
     "InputError",
     "Mention",
     "NewsweaveError",
     "NotFoundError",
+    "Page",
     "Rejection",
     "Settings",
     "Span",
     "Store",
     "StoreError",
+    "Story",
     "UsageError",
+    "__version__",
     "actor_graph",
     "analyze",
     "conflicts",
+    "copies",
     "duplicates",
+    "events",
     "export",
     "framing",
     "ingest",
     "key_dates",
+    "open",
     "open_store",
     "report",
     "serve",
     "stories",
+    "timeline",
 ]
+
+
+def open(db: str | Path | None = None) -> Corpus:
+    """Open a store for reading: a :class:`Corpus` over one snapshot (``db`` defaults to ``Settings.db``)."""
+    return Corpus(db)
 
 
 def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -86,6 +99,9 @@ def ingest(
     (a local instance, or the cluster at ``address``); the store is the same.
     """
     settings = settings or get_settings()
+    from newsweave.engine.local import IngestOptions
+    from newsweave.engine.local import ingest as _ingest
+
     options = IngestOptions(outlet=outlet, published=published, workers=workers or settings.workers, analyze=analyze)
     if engine not in {"local", "ray"}:
         raise UsageError(f"unknown engine {engine!r} (local or ray)")
@@ -106,72 +122,70 @@ def analyze(db: str | Path | None = None) -> dict[str, int]:
     events merged across articles and their support counted. Ids of existing
     actors, stories and merged events stay stable.
     """
+    from newsweave.engine.analyze import analyze as _analyze
+
     with open_store(db) as store:
         return _analyze(store)
 
 
-def duplicates(db: str | Path | None = None) -> list[dict[str, Any]]:
-    """Articles that are copies: ``article_id, copy_of, kind, similarity`` (+ outlets and title)."""
-    with open_store(db, read_only=True) as store:
-        return store_fusion.duplicates(store)
+def copies(db: str | Path | None = None) -> list[dict[str, Any]]:
+    """Articles that copy another: ``article_id, copy_of, kind, similarity`` (+ outlets and title)."""
+    with Corpus(db) as corpus:
+        return [c.as_dict() for c in corpus.copies()]
+
+
+duplicates = copies  # the CLI's `duplicates` command and the `/duplicates` endpoint keep this name
 
 
 def stories(db: str | Path | None = None, *, story: str | None = None) -> list[dict[str, Any]]:
     """Stories: ``id, label, article_ids, outlets, first_date, last_date, top_actors``, largest first."""
-    with open_store(db, read_only=True) as store:
-        found = store_fusion.story_list(store, story=story)
-    if story is not None and not found:
-        raise NotFoundError(f"no story {story!r}")
-    return found
+    with Corpus(db) as corpus:
+        return [corpus.story(story).as_dict()] if story is not None else [s.as_dict() for s in corpus.stories().items]
+
+
+def events(db: str | Path | None = None, *, event_type: str | None = None,
+           article: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """Real events (``newsweave events --json``), in the order of their first article event."""
+    with Corpus(db) as corpus:
+        wanted = corpus.event_filter(event_type=event_type, article=article)
+        return [e.as_dict() for e in corpus.events(wanted).items]
+
+
+def timeline(db: str | Path | None = None) -> list[dict[str, Any]]:
+    """Dated real events by date, each with a short extractive summary line."""
+    with Corpus(db) as corpus:
+        return corpus.timeline().items
 
 
 def conflicts(db: str | Path | None = None, *, include_series: bool = False) -> list[dict[str, Any]]:
     """Figures outlets disagree on for the same moment (and, if asked, figures revised over time as series)."""
-    from newsweave.fuse.conflicts import find_conflicts
-
-    with open_store(db, read_only=True) as store:
-        found = find_conflicts(
-            store.claims(), source_of=store_fusion.source_keys(store), story_of=store_fusion.story_of(store)
-        )
-    return [c for c in found if include_series or c["kind"] == "conflict"]
+    with Corpus(db) as corpus:
+        return [c.as_dict() for c in corpus.conflicts(include_series=include_series)]
 
 
 def key_dates(db: str | Path | None = None, *, k: int, story: str | None = None) -> list[dict[str, Any]]:
     """The ``k`` most salient dates (of a story, or of everything), in date order: ``date, salience,
     stating_sources, events, published, summary, event_id, article_id, start, end`` (the summary's citation)."""
-    from newsweave.report.key_dates import key_date_rows
+    from newsweave.reports.key_dates import key_date_rows
 
     if k < 1:
         raise UsageError("the number of dates must be at least 1")
-    with open_store(db, read_only=True) as store:
-        return key_date_rows(store, k=k, story=story)
+    with Corpus(db) as corpus:
+        return key_date_rows(corpus, k=k, story=story)
 
 
 def framing(db: str | Path | None = None, *, story: str | None = None) -> dict[str, Any]:
     """How each outlet covers a story (the largest by default): events reported and missed, voices, labels."""
-    from newsweave.fuse.framing import framing as _framing
-
-    chosen = stories(db, story=story)
-    if not chosen:
-        raise NotFoundError("no stories yet (run `newsweave analyze`)")
-    picked = chosen[0]
-    members = set(picked["article_ids"])
-    with open_store(db, read_only=True) as store:
-        outlet_of = {r["id"]: r["outlet"] or f"(article {r['id']})" for r in store.articles() if r["id"] in members}
-        events = [e for e in store.events() if members & set(e["article_ids"])]
-        voices = store_fusion.story_voices(store, sorted(members))
-        labels = store_fusion.story_labels(store, sorted(members))
-    key_actors = [a["id"] for a in picked["top_actors"]]
-    outlets = _framing(events, voices, labels, outlet_of=outlet_of, key_actors=key_actors)
-    return {"story": picked["id"], "label": picked["label"], "outlets": outlets}
+    with Corpus(db) as corpus:
+        return corpus.framing(story)
 
 
 def actor_graph(db: str | Path | None = None) -> Any:
     """The actor co-occurrence graph (``networkx.Graph``): actors as nodes, shared sentences as weights."""
-    from newsweave.report.graph import build_graph
+    from newsweave.reports.graph import build_graph
 
-    with open_store(db, read_only=True) as store:
-        return build_graph(store.actors(), store.cooccurrences())
+    with Corpus(db) as corpus:
+        return build_graph(corpus.actors(), corpus.cooccurrences())
 
 
 def report(db: str | Path | None = None, *, story: str | None = None, out: Path) -> Path:
@@ -179,18 +193,20 @@ def report(db: str | Path | None = None, *, story: str | None = None, out: Path)
 
     One self-contained file: an extractive briefing whose every sentence cites its
     articles, the timeline, key actors and their graph, conflicting figures, outlet
-    coverage and plots. The ``newsweave.report`` package holds the parts; this name
-    is the function (the package is imported first, so importing its modules never
-    rebinds it).
+    coverage and plots, all read from one snapshot.
     """
-    from newsweave.report.build import write_report
+    from newsweave.reports.build import write_report
 
-    return write_report(db, story=story, out=out)
+    with Corpus(db) as corpus:
+        return write_report(corpus, story=story, out=out)
 
 
 def export(db: str | Path | None = None, *, fmt: str, out: Path) -> list[Path]:
     """Export the store under ``out``: tables as ``csv``/``parquet``/``jsonl``, or events as ``gdelt``/``acled``."""
-    return _export_module.export(db, fmt=fmt, out=out)
+    from newsweave.exports import write_exports
+
+    with Corpus(db) as corpus:
+        return write_exports(corpus, fmt=fmt, out=out)
 
 
 def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000) -> None:

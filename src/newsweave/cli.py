@@ -10,7 +10,8 @@ import json
 import os
 import re
 import sys
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,9 +22,11 @@ from rich.text import Text
 
 import newsweave
 from newsweave import sources
+from newsweave.corpus import Corpus
 from newsweave.errors import NewsweaveError, NotFoundError, UsageError
+from newsweave.model import json_default
 from newsweave.pubdate import parse_date
-from newsweave.report.render import print_ingest, print_summary, print_table
+from newsweave.terminal import print_ingest, print_summary, print_table
 
 app = typer.Typer(
     name="newsweave",
@@ -43,13 +46,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout a
 
 
 def _json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, default=_default, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(value, default=json_default, ensure_ascii=False, indent=2) + "\n")
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+def _json_records(records: Iterable[str]) -> None:
+    """A JSON array of records stored as JSON text, one record a line, written as they come."""
+    sys.stdout.write("[")
+    for n, record in enumerate(records):
+        sys.stdout.write(("\n" if n == 0 else ",\n") + record)
+    sys.stdout.write("\n]\n")
 
 
 def _listing(rows: list[dict[str, Any]], columns: tuple[str, ...], *, as_json: bool) -> None:
@@ -163,8 +168,8 @@ def articles(
     as_json: JsonOption = False,
 ) -> None:
     """List stored articles."""
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.articles(outlet=outlet)
+    with Corpus(db) as corpus:
+        rows = corpus.articles(outlet=outlet).items
     _listing(rows, ("id", "outlet", "published", "published_source", "chars", "title"), as_json=as_json)
 
 
@@ -175,8 +180,8 @@ def article(
     as_json: JsonOption = False,
 ) -> None:
     """Show one article with its cleaned text."""
-    with newsweave.open_store(db, read_only=True) as store:
-        row = store.article(ref)
+    with Corpus(db) as corpus:
+        row = corpus.article(ref)
     if as_json:
         _json(row)
         return
@@ -195,24 +200,24 @@ def mentions(
     as_json: JsonOption = False,
 ) -> None:
     """List named-entity mentions with their character offsets."""
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.mentions(article_ref, label=label)
+    with Corpus(db) as corpus:
+        rows = corpus.mentions(article_ref, label=label)
     _listing(rows, ("article_id", "start", "end", "label", "text"), as_json=as_json)
 
 
 @app.command()
 def rejected(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List inputs that were refused, with the reason."""
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.rejected()
+    with Corpus(db) as corpus:
+        rows = corpus.rejected()
     _listing(rows, ("path", "reason", "times"), as_json=as_json)
 
 
 @app.command()
 def status(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts of everything in the store."""
-    with newsweave.open_store(db, read_only=True) as store:
-        counts = store.status()
+    with Corpus(db) as corpus:
+        counts = corpus.status()
     if as_json:
         _json(counts)
         return
@@ -223,10 +228,10 @@ def status(db: DbOption = None, as_json: JsonOption = False) -> None:
 @app.command()
 def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
     """A readable overview: outlets, publication dates and their sources, top actors, rejects."""
-    from newsweave.report.summary import summarize
+    from newsweave.reports.summary import summarize
 
-    with newsweave.open_store(db, read_only=True) as store:
-        data = summarize(store)
+    with Corpus(db) as corpus:
+        data = summarize(corpus)
     if as_json:
         _json(data)
     else:
@@ -240,8 +245,8 @@ def actors(
     as_json: JsonOption = False,
 ) -> None:
     """List actors resolved across articles, with aliases, roles and coverage."""
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.actors(kind=kind)
+    with Corpus(db) as corpus:
+        rows = corpus.actors(kind=kind)
     if as_json:
         _json(rows)
         return
@@ -255,15 +260,14 @@ def actor(
     as_json: JsonOption = False,
 ) -> None:
     """Show one actor and every mention of it (article id and offsets in mention_spans)."""
-    with newsweave.open_store(db, read_only=True) as store:
-        row = store.actor(ref)
-    mentions_list = row.pop("mentions_list")
+    with Corpus(db) as corpus:
+        row = corpus.actor(ref)
     if as_json:
-        _json({**row, "mention_spans": mentions_list})
+        _json(row)
         return
     for key in ("id", "name", "kind", "country", "cameo_code", "aliases", "roles", "outlets"):
         out.print(Text(f"{key}: {row[key]}"))
-    print_table(out, mentions_list, ("article_id", "start", "end", "label", "text"))
+    print_table(out, row["mention_spans"], ("article_id", "start", "end", "label", "text"))
 
 
 @app.command()
@@ -273,7 +277,7 @@ def graph(
     output: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """The actor graph: actors as nodes, co-occurrence in a sentence as weighted edges."""
-    from newsweave.report.graph import to_graphml, to_json
+    from newsweave.reports.graph import to_graphml, to_json
 
     if fmt not in {"graphml", "json"}:
         raise typer.BadParameter("use graphml or json", param_hint="--format")
@@ -303,27 +307,25 @@ def events(
     as_json: JsonOption = False,
 ) -> None:
     """Events: PLOVER type, modality, source and target actors, date, place, CAMEO codes, evidence."""
-    wanted = event_type.upper() if event_type else None
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.events(event_type=wanted, article=article_ref)
-    if as_json:
-        _json(rows)
-        return
+    with Corpus(db) as corpus:
+        wanted = corpus.event_filter(event_type=event_type, article=article_ref)
+        if as_json:
+            _json_records(corpus.events_json(wanted).items)
+            return
+        rows = corpus.events(wanted).items
     view = [
         {
-            **r,
-            "source": _names(r["source"]),
-            "target": _names(r["target"]),
-            "place": (r["location"] or {}).get("name"),
-            "sources": r["num_independent_sources"],
+            "date": r.date.value, "type": r.type, "modality": r.modality, "source": _names(r.source),
+            "target": _names(r.target), "place": r.location.name if r.location else None,
+            "sources": r.num_independent_sources, "trigger": r.trigger,
         }
         for r in rows
-    ]
+    ]  # fmt: skip
     print_table(out, view, ("date", "type", "modality", "source", "target", "place", "sources", "trigger"))
 
 
-def _names(actors: list[dict[str, str]]) -> str:
-    return ", ".join(a["name"] for a in actors)
+def _names(actors: Iterable[Any]) -> str:
+    return ", ".join(a["name"] if isinstance(a, dict) else a.name for a in actors)
 
 
 @app.command()
@@ -337,12 +339,14 @@ def timeline(
 ) -> None:
     """Events in date order, each with a short extractive summary line (or, with --dates, the key dates)."""
     if dates is not None:
-        rows = newsweave.key_dates(db, k=dates)
-        _listing(rows, ("date", "stating_sources", "events", "summary"), as_json=as_json)
+        _listing(newsweave.key_dates(db, k=dates), ("date", "stating_sources", "events", "summary"), as_json=as_json)
         return
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.timeline()
-    _listing(rows, ("date", "precision", "type", "modality", "summary"), as_json=as_json)
+    with Corpus(db) as corpus:
+        if as_json:
+            _json_records(corpus.timeline_json().items)
+            return
+        rows = corpus.timeline().items
+    print_table(out, rows, ("date", "precision", "type", "modality", "summary"))
 
 
 @app.command()
@@ -352,9 +356,8 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Direct and indirect quotes with their speakers."""
-    with newsweave.open_store(db, read_only=True) as store:
-        article_id = store.article(article_ref)["id"] if article_ref else None
-        rows = store.quotes(article=article_id)
+    with Corpus(db) as corpus:
+        rows = corpus.quotes(article=article_ref)
     if as_json:
         _json(rows)
         return
@@ -369,15 +372,15 @@ def claims(
     as_json: JsonOption = False,
 ) -> None:
     """Numeric claims: what is counted, how many, as of when, according to whom."""
-    with newsweave.open_store(db, read_only=True) as store:
-        rows = store.claims(quantity=quantity)
+    with Corpus(db) as corpus:
+        rows = corpus.claims(quantity=quantity)
     _listing(rows, ("quantity", "value_low", "value_high", "approx", "as_of", "outlet", "subject"), as_json=as_json)
 
 
 @app.command()
 def duplicates(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Syndicated copies and rewrites: each copy with its original, the kind of copy and the similarity."""
-    rows = newsweave.duplicates(db)
+    """Copies (syndicated, edited or reworded): each with its original, the kind of copy and the similarity."""
+    rows = newsweave.copies(db)
     _listing(rows, ("article_id", "outlet", "copy_of", "original_outlet", "kind", "similarity"), as_json=as_json)
 
 
@@ -477,7 +480,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="csv, parquet, jsonl, gdelt or acled.")] = "csv",
 ) -> None:
     """Export the tables (csv, parquet, jsonl) or the events as GDELT 2.0 / ACLED columns (see docs/export.md)."""
-    from newsweave.export import FORMATS
+    from newsweave.exports import FORMATS
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 InputKind = Literal["text", "html"]
@@ -17,7 +17,52 @@ CopyKind = Literal["verbatim", "edited", "paraphrase"]
 ConflictKind = Literal["conflict", "series"]
 MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "threatened", "denied", "negated", "conditional", "planned")
 PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year", "publication")
+# Most precise first: a date stated to the day outranks a week, a month, a year, then a publication date.
+PRECISION_RANK: dict[str | None, int] = {name: rank for rank, name in enumerate(PRECISIONS)}
+UNRANKED = len(PRECISIONS)
 COPY_KINDS: tuple[CopyKind, ...] = ("verbatim", "edited", "paraphrase")
+
+
+def precision_rank(precision: str | None) -> int:
+    """Where a precision sorts (day first); unknown precisions last."""
+    return PRECISION_RANK.get(precision, UNRANKED)
+
+
+def event_id(article_id: str, event: int) -> str:
+    """The id of an article's ``event``-th event: ``evt_<article>_<n>`` (a real event takes its first member's)."""
+    return f"evt_{article_id}_{event}"
+
+
+def split_event_id(ref: str) -> tuple[str, int] | None:
+    """``evt_<article>_<n>`` → (article id, event number); ``None`` for anything else."""
+    head, _, number = ref.rpartition("_")
+    if not head.startswith("evt_") or not number.isdigit():
+        return None
+    return head.removeprefix("evt_"), int(number)
+
+
+def json_default(value: Any) -> Any:
+    """``json.dumps(default=...)`` for records: dates as ISO text."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+SUMMARY_CHARS = 200
+
+
+def summary_line(sentence: str, *, limit: int = SUMMARY_CHARS) -> str:
+    """A short extractive line for a timeline (from an event's first evidence sentence), trimmed at a word."""
+    text = " ".join(sentence.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +339,13 @@ class ActorRef:
     id: str
     name: str
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ActorRef:
+        return cls(d["id"], d["name"])
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -304,6 +356,14 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     from_text: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "from_text": self.from_text}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Location | None:
+        return None if d is None else cls(d["name"], d["country"], d["lat"], d["lon"], bool(d["from_text"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,21 +377,48 @@ class Evidence:
     trigger_start: int
     trigger_end: int
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text,
+                "trigger_start": self.trigger_start, "trigger_end": self.trigger_end}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(d["article_id"], d["start"], d["end"], d["text"], d["trigger_start"], d["trigger_end"])
+
 
 @dataclass(frozen=True, slots=True)
 class EventDateChoice:
-    """The date an event gets, the words that state it (``text`` is None for a publication date) and their span."""
+    """The date an event gets, the words that state it (``text`` is None when no words date it), their offsets
+    (``span``: article id, start, end) and whether the publication date it was resolved against was inferred."""
 
     value: date | None
     precision: Precision | None
     text: str | None = None
-    span: Span | None = None
+    span: tuple[str, int, int] | None = None
     uncertain: bool = False
+
+    @property
+    def rank(self) -> int:
+        return precision_rank(self.precision)
+
+    def as_dict(self) -> dict[str, Any]:
+        span = self.span
+        return {"date": self.value, "date_precision": self.precision, "date_text": self.text,
+                "date_uncertain": self.uncertain,
+                "date_span": {"article_id": span[0], "start": span[1], "end": span[2]} if span else None}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventDateChoice:
+        span = d.get("date_span")
+        return cls(_day(d["date"]), d["date_precision"], d["date_text"],
+                   (span["article_id"], span["start"], span["end"]) if span else None,
+                   bool(d["date_uncertain"]))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class EventMember:
-    """One article's coding of a real event (all its mentions in that article)."""
+    """One article's coding of a real event (all its mentions in that article; or one mention, as the store
+    gives them to the builders in ``fuse/real_events.py``)."""
 
     id: str
     article_id: str
@@ -350,13 +437,44 @@ class EventMember:
     trigger: str
     evidence: tuple[Evidence, ...]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``members[]`` in ``newsweave events --json``."""
+        return {**_coding_dict(self), "evidence": [e.as_dict() for e in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventMember:
+        return cls(**_coding_fields(d), evidence=tuple(Evidence.from_dict(e) for e in d["evidence"]))
+
+
+def _coding_dict(r: EventMember | Event) -> dict[str, Any]:
+    """How a member or a real event is coded, in the JSON shape both share."""
+    return {
+        "id": r.id, "type": r.type, "mode": r.mode, "modality": r.modality,
+        "source": [a.as_dict() for a in r.source], "target": [a.as_dict() for a in r.target],
+        **r.date.as_dict(), "location": r.location.as_dict() if r.location else None,
+        "cameo": r.cameo, "cameo_root": r.cameo_root, "quad_class": r.quad_class, "goldstein": r.goldstein,
+        "article_id": r.article_id, "outlet": r.outlet, "trigger": r.trigger,
+    }  # fmt: skip
+
+
+def _coding_fields(d: dict[str, Any]) -> dict[str, Any]:
+    """The fields ``_coding_dict`` wrote, as record fields."""
+    return {
+        "id": d["id"], "type": d["type"], "mode": d["mode"], "modality": d["modality"],
+        "source": tuple(ActorRef.from_dict(a) for a in d["source"]),
+        "target": tuple(ActorRef.from_dict(a) for a in d["target"]), "date": EventDateChoice.from_dict(d),
+        "location": Location.from_dict(d["location"]), "cameo": d["cameo"], "cameo_root": d["cameo_root"],
+        "quad_class": d["quad_class"], "goldstein": d["goldstein"], "article_id": d["article_id"],
+        "outlet": d["outlet"], "trigger": d["trigger"],
+    }  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
     """One real-world event after coreference: the choices made over its members, its support, every member.
 
     ``type`` is a PLOVER category or a crisis-extension type; the choices (date, place, modality, actors) are
-    made once, when the record is built.
+    made once, when the record is built (``fuse/real_events.py``).
     """
 
     id: str
@@ -385,6 +503,34 @@ class Event:
     denied: bool
     members: tuple[EventMember, ...]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``newsweave events --json`` and ``/events``."""
+        return {
+            **_coding_dict(self), "story": self.story, "evidence": [e.as_dict() for e in self.evidence],
+            "article_ids": list(self.article_ids), "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles, "num_outlets": self.num_outlets,
+            "num_independent_sources": self.num_independent_sources, "confidence": self.confidence,
+            "denied": self.denied, "members": [m.as_dict() for m in self.members],
+        }  # fmt: skip
+
+    def timeline_dict(self) -> dict[str, Any]:
+        """The JSON shape of this event's row in ``newsweave timeline --json`` and ``/timeline``."""
+        return {
+            "date": self.date.value, "precision": self.date.precision, "event_id": self.id, "type": self.type,
+            "modality": self.modality, "summary": summary_line(self.evidence[0].text),
+            "article_ids": list(self.article_ids), "num_independent_sources": self.num_independent_sources,
+        }  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            **_coding_fields(d), story=d.get("story"), article_ids=tuple(d["article_ids"]),
+            evidence=tuple(Evidence.from_dict(e) for e in d["evidence"]), num_mentions=d["num_mentions"],
+            num_articles=d["num_articles"], num_outlets=d["num_outlets"],
+            num_independent_sources=d["num_independent_sources"], confidence=d["confidence"], denied=d["denied"],
+            members=tuple(EventMember.from_dict(m) for m in d["members"]),
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class StoryActor:
@@ -392,6 +538,9 @@ class StoryActor:
     name: str
     kind: str
     mentions: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "mentions": self.mentions}
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +555,17 @@ class Story:
     last_date: date | None = None
     top_actors: tuple[StoryActor, ...] = ()
 
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``newsweave stories --json`` and ``/stories``."""
+        return {"id": self.id, "label": self.label, "first_date": self.first_date, "last_date": self.last_date,
+                "article_ids": list(self.article_ids), "outlets": list(self.outlets),
+                "top_actors": [a.as_dict() for a in self.top_actors]}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Story:
+        return cls(d["id"], d["label"], tuple(d["article_ids"]), tuple(d["outlets"]), _day(d["first_date"]),
+                   _day(d["last_date"]), tuple(StoryActor(**a) for a in d["top_actors"]))  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Copy:
@@ -419,6 +579,12 @@ class Copy:
     original_outlet: str | None = None
     title: str | None = None
 
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``newsweave duplicates --json`` and ``/duplicates``."""
+        return {"article_id": self.article_id, "copy_of": self.copy_of, "kind": self.kind,
+                "similarity": self.similarity, "outlet": self.outlet, "original_outlet": self.original_outlet,
+                "title": self.title}  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class ConflictValue:
@@ -429,23 +595,44 @@ class ConflictValue:
     as_of: str | None
     outlets: tuple[str, ...]
     article_ids: tuple[str, ...]
-    spans: tuple[Span, ...]
+    spans: tuple[dict[str, Any], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value_low": self.value_low, "value_high": self.value_high, "as_of": self.as_of,
+                "outlets": list(self.outlets), "article_ids": list(self.article_ids),
+                "spans": list(self.spans)}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ConflictValue:
+        return cls(d["value_low"], d["value_high"], d["as_of"], tuple(d["outlets"]), tuple(d["article_ids"]),
+                   tuple(d["spans"]))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Figures about one quantity that independent reports disagree on (``conflict``) or revise (``series``)."""
+    """Figures about one quantity that independent reports disagree on (``conflict``) or revise (``series``).
+
+    ``extra`` keeps any further field the conflict finder gives, so the JSON shape is never cut short."""
 
     kind: ConflictKind
     subject: str
     quantity: str
-    counted: str | None
-    owner: str | None
-    cumulative: bool
     values: tuple[ConflictValue, ...]
     conservative: dict[str, Any]
     latest: dict[str, Any]
-    story: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``newsweave conflicts --json`` and ``/conflicts``."""
+        return {"kind": self.kind, "subject": self.subject, "quantity": self.quantity, **self.extra,
+                "values": [v.as_dict() for v in self.values], "conservative": self.conservative,
+                "latest": self.latest}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Conflict:
+        named = {"kind", "subject", "quantity", "values", "conservative", "latest"}
+        return cls(d["kind"], d["subject"], d["quantity"], tuple(ConflictValue.from_dict(v) for v in d["values"]),
+                   d["conservative"], d["latest"], {k: v for k, v in d.items() if k not in named})  # fmt: skip
 
 
 @dataclass(slots=True)

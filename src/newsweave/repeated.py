@@ -6,7 +6,7 @@ boilerplate from then on: it is dropped before NLP with the rule ``repeated``.
 An article counts only when it is no near-copy of one of those articles (more
 than half of their lines in common, boilerplate aside): an update or a
 correction repeats its story's body, which is not boilerplate. What an outlet
-printed is kept in the store (``store_lines``); the decisions are made here, on
+printed is kept in the store (``store/lines.py``); the decisions are made here, on
 plain values, in the order articles arrive.
 """
 

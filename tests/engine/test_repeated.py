@@ -12,8 +12,8 @@ from conftest import ROOT
 
 import newsweave
 from newsweave import repeated
-from newsweave import store_lines as memory_rows
 from newsweave.model import IngestReport
+from newsweave.store import lines as memory_rows
 
 WIRE = ROOT / "tests" / "data" / "wire" / "harbourcourier.jsonl"
 ROWS = [json.loads(line) for line in WIRE.read_text(encoding="utf-8").splitlines()]

@@ -21,6 +21,7 @@ import pytest
 from conftest import SAMPLE, SEED_DATES, SEEDS
 from gold_events import article_ids, load, overlap, slug_to_actor
 
+import newsweave
 from newsweave.ontology.plover import is_plover
 from newsweave.store import Store
 
@@ -214,6 +215,6 @@ def test_event_json_fields(dated_store: Store) -> None:
     event = dated_store.events()[0]
     assert {"id", "type", "mode", "modality", "source", "target", "date", "date_precision", "date_text", "location",
             "cameo", "quad_class", "goldstein", "article_id", "evidence"} <= set(event)  # fmt: skip
-    timeline = dated_store.timeline()
+    timeline = newsweave.timeline(dated_store.path)
     assert [t["date"] for t in timeline] == sorted(t["date"] for t in timeline)
     assert {"date", "precision", "event_id", "type", "summary", "article_ids"} <= set(timeline[0])

@@ -11,7 +11,6 @@ from conftest import GOLD, ROOT, SAMPLE, SEEDS
 from gold_events import article_ids
 
 import newsweave
-from newsweave import store_fusion
 
 DUPLICATE_F1 = 0.95
 OTHER_STORIES = ROOT / "tests" / "data" / "stories"
@@ -152,8 +151,8 @@ def _aliases(store: newsweave.Store, actors: list[dict[str, str]]) -> set[str]:
 
 
 def test_story_table_shape(corpus_db: Path) -> None:
-    with newsweave.open_store(corpus_db, read_only=True) as store:
-        rows = store_fusion.story_list(store)
+    with newsweave.open(corpus_db) as corpus:
+        rows = [story.as_dict() for story in corpus.stories().items]
     assert {"id", "label", "article_ids", "outlets", "first_date", "last_date", "top_actors"} <= set(rows[0])
 
 

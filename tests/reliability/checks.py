@@ -23,8 +23,8 @@ ARTICLE_TABLES = ("mentions", "doc_actors", "actor_mentions", "events", "event_a
                   "dropped_lines", "article_lines")  # fmt: skip
 # Tables of the corpus stages, each replaced (or extended) in one transaction.
 CORPUS_TABLES = ("doc_bands", "dup_pairs", "duplicates", "stories", "story_members", "story_terms", "actors",
-                 "actor_members", "event_clusters", "event_support", "event_index", "event_index_actors",
-                 "event_index_stories")  # fmt: skip
+                 "actor_members", "event_clusters", "real_events", "real_event_actors", "conflicts", "framing",
+                 "dirty_articles")  # fmt: skip
 
 
 def _missing(table: str, column: str, parent: str = "articles", key: str = "id") -> str:
@@ -47,11 +47,12 @@ ORPHANS: dict[str, str] = {
     "story_terms of a missing story": _missing("story_terms", "story_id", "stories"),
     "event_clusters of a missing event": """SELECT count(*) FROM event_clusters c WHERE NOT EXISTS
         (SELECT 1 FROM events e WHERE e.article_id = c.article_id AND e.event = c.event)""",
-    "event_clusters without support": _missing("event_clusters", "cluster", "event_support", "cluster"),
-    "event_support without a cluster": _missing("event_support", "cluster", "event_clusters", "cluster"),
-    "event_index of a missing real event": """SELECT count(*) FROM event_index i WHERE i.key NOT IN
-        (SELECT cluster FROM event_clusters) AND NOT EXISTS (SELECT 1 FROM events e
-        WHERE 'evt_' || e.article_id || '_' || e.event = i.key)""",
+    "event_clusters of a missing real event": _missing("event_clusters", "cluster", "real_events", "id"),
+    "real_events without a member": _missing("real_events", "id", "event_clusters", "cluster"),
+    "real_event_actors of a missing real event": _missing("real_event_actors", "event_id", "real_events", "id"),
+    "article events in no real event": """SELECT count(*) FROM (SELECT DISTINCT article_id, event FROM events) e
+        WHERE NOT EXISTS (SELECT 1 FROM event_clusters c WHERE c.article_id = e.article_id AND c.event = e.event)""",
+    "framing of a missing story": _missing("framing", "story_id", "stories"),
 }
 
 

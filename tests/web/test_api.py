@@ -62,7 +62,8 @@ def _cli_records(db: Path, endpoint: str) -> Any:
     """What the matching command prints with --json (through the same public API and Store calls)."""
     with newsweave.open_store(db, read_only=True) as store:
         by_endpoint = {
-            "/articles": store.articles, "/actors": store.actors, "/timeline": store.timeline, "/events": store.events,
+            "/articles": store.articles, "/actors": store.actors, "/timeline": lambda: newsweave.timeline(db),
+            "/events": store.events,
             "/stories": lambda: newsweave.stories(db), "/conflicts": lambda: newsweave.conflicts(db),
             "/conflicts?series=true": lambda: newsweave.conflicts(db, include_series=True),
             "/duplicates": lambda: newsweave.duplicates(db),

@@ -13,9 +13,9 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from newsweave import repeated
-from newsweave import store_lines as memory_rows
 from newsweave.model import Article, OutletLines
 from newsweave.store import Store
+from newsweave.store import lines as memory_rows
 
 OUTLETS = 256  # outlet windows held in memory at once
 

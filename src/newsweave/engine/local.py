@@ -15,7 +15,6 @@ from typing import TextIO
 from spacy.tokens import Doc
 
 from newsweave import nlp, repeated, sources
-from newsweave import store_lines as memory_rows
 from newsweave.article import build
 from newsweave.engine.analyze import analyze
 from newsweave.engine.lines import LineMemory
@@ -24,10 +23,12 @@ from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.extract.quantities import extract_claims
 from newsweave.extract.quotes import extract_quotes
+from newsweave.fuse import real_events
 from newsweave.limits import Limits
 from newsweave.model import Article, IngestReport, OutletLines, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
 from newsweave.store import Store
+from newsweave.store import lines as memory_rows
 
 Progress = Callable[[str], None]
 
@@ -166,7 +167,7 @@ def write_batch(
 ) -> None:
     if not batch:
         return
-    report.ingested += store.add_articles(batch)
+    report.ingested += store.add_articles(batch, singletons=real_events.singletons)
     for item in batch:
         in_flight.discard(item.article.id)
         if memory is not None:
@@ -182,8 +183,8 @@ def reclean(store: Store, *, batch_size: int = 64) -> int:
     for start in range(0, len(ids), batch_size):
         articles = [repeated.drop(a, stale[a.id]) for a in memory_rows.articles(store, ids[start : start + batch_size])]
         parsed = nlp.parse(((a.text, a) for a in articles), batch_size=batch_size)
-        memory_rows.replace_extraction(store, [
+        store.replace_extraction([
             replace(extract_parsed(doc, a), lines=OutletLines(a.outlet or "", frozenset(), True, dropped=stale[a.id]))
             for doc, a in parsed
-        ])  # fmt: skip
+        ], singletons=real_events.singletons)  # fmt: skip
     return len(ids)

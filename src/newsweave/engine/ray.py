@@ -19,7 +19,6 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from newsweave import nlp, repeated, sources
-from newsweave import store_lines as memory_rows
 from newsweave.engine.analyze import analyze
 from newsweave.engine.lines import LineMemory
 from newsweave.engine.local import (
@@ -38,6 +37,7 @@ from newsweave.errors import UsageError
 from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection
 from newsweave.settings import Settings
 from newsweave.store import Store
+from newsweave.store import lines as memory_rows
 
 CHUNK = 2000  # inputs shipped to the cluster at a time: the driver never holds more
 

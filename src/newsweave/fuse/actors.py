@@ -46,7 +46,7 @@ def countries_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def resolve(
+def cluster_actors(
     local: Sequence[DocActor], *, order: Mapping[str, int], story_of: Mapping[str, str] | None = None
 ) -> list[Actor]:
     """Cluster local actors into corpus actors; ``order`` ranks articles by ingestion, ``story_of`` gives stories."""

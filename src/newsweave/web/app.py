@@ -1,26 +1,29 @@
 """The FastAPI app: JSON endpoints mirroring the CLI and the dashboard, over a store opened read-only.
 
-Each request opens the store read-only for itself (``deps.request_store``) and
-closes it after, so requests run in parallel, none can write, and nothing holds
-the file between requests: an ingest can start while the app serves, and during
-it requests read the snapshot the ingest publishes.
+Each request reads the store through its own read-only view (``deps.request_corpus``),
+so requests run in parallel and none can write. Views are cursors of one connection
+to the snapshot the last writer published (reopened when a writer publishes a new
+one), never of the store file itself: an ingest can start while the app serves, and
+during it requests read the snapshot the ingest publishes.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from newsweave._version import __version__
+from newsweave.corpus import Corpus
 from newsweave.errors import NotFoundError, UsageError
 from newsweave.store import Store
+from newsweave.store.connection import SharedReader
 from newsweave.web import api, pages
+from newsweave.web.json import SafeJSONResponse
 
 STATIC = Path(__file__).parent / "static"
 # The dashboard runs no inline script and loads nothing from elsewhere.
@@ -34,27 +37,19 @@ MAX_QUERY = 2000  # characters of a query string; more is refused with 414
 MAX_PATH = 2000  # characters of a path (an article URL used as an id fits); more is refused with 414
 
 
-class SafeJSONResponse(JSONResponse):
-    """JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``-style escapes: article text in an API
-    response can never be read as markup, whatever sniffs it (the parsed JSON is unchanged)."""
-
-    def render(self, content: Any) -> bytes:
-        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
-
-
 def create_app(db: Path) -> FastAPI:
     """The API and dashboard over the store ``db``, opened read-only (it must exist)."""
-    Store(db, read_only=True).close()  # fail now, not at the first request, if there is no readable store
+    Corpus(db).close()  # fail now, not at the first request, if there is no readable store
     app = FastAPI(
         title="newsweave",
-        version=_version(),
+        version=__version__,
         summary="Structured, verifiable knowledge from overlapping news articles (read-only).",
         default_response_class=SafeJSONResponse,
         docs_url=None,  # /docs is a dashboard page (pages.api_docs): local assets, no inline script
         redoc_url=None,
     )
     app.state.db = db
+    app.state.reader = SharedReader(db, Store)
     app.middleware("http")(_limit_request)
     app.middleware("http")(_security_headers)
     app.add_exception_handler(NotFoundError, _not_found)
@@ -64,12 +59,6 @@ def create_app(db: Path) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
-
-
-def _version() -> str:
-    from newsweave import __version__
-
-    return __version__
 
 
 async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

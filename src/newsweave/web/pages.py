@@ -14,16 +14,13 @@ import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsweave import store_fusion as fusion
-from newsweave import store_queries as queries
-from newsweave.errors import NotFoundError
-from newsweave.store import Store
-from newsweave.web.api import all_conflicts
-from newsweave.web.deps import StoreDep
+from newsweave.corpus import Corpus
+from newsweave.web.deps import CorpusDep
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = ("/", "/story/", "/event/", "/actor/", "/article/")
 LISTED = 500  # events shown on one story or actor page
+STORY_ACTORS = 12  # actors shown on a story page
 
 router = APIRouter(include_in_schema=False)
 env = jinja2.Environment(
@@ -44,9 +41,9 @@ def error_page(request: Request, status: int, message: str) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(store: StoreDep) -> str:
-    return render("index.html", title="Stories", stories=fusion.story_list(store), actors=store.actors()[:30],
-                  status=store.status())  # fmt: skip
+def index(corpus: CorpusDep) -> str:
+    return render("index.html", title="Stories", stories=[s.as_dict() for s in corpus.stories().items],
+                  actors=corpus.actors()[:30], status=corpus.status())  # fmt: skip
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -56,73 +53,60 @@ def api_docs() -> str:
 
 
 @router.get("/story/{ref}", response_class=HTMLResponse)
-def story(store: StoreDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) -> str:
-    found = fusion.story_list(store, story=ref, top=12)
-    if not found:
-        raise NotFoundError(f"no story {ref!r}")
-    chosen = found[0]
-    wanted = queries.EventFilter(story=ref)
-    page = queries.timeline_page(store, wanted, limit=LISTED, offset=offset)
+def story(corpus: CorpusDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) -> str:
+    chosen = corpus.story(ref).as_dict()
+    chosen["top_actors"] = [a.as_dict() for a in corpus.key_actors(chosen["article_ids"], top=STORY_ACTORS)]
+    page = corpus.timeline(corpus.event_filter(story=ref), limit=LISTED, offset=offset)
     members = set(chosen["article_ids"])
-    clashes = [c for c in all_conflicts(store) if members & {a for v in c["values"] for a in v["article_ids"]}]
+    clashes = [c.as_dict() for c in corpus.conflicts() if members & {a for v in c.values for a in v.article_ids}]
     return render("story.html", title=chosen["label"] or ref, story=chosen, timeline=page.items, total=page.total,
-                  offset=offset, listed=LISTED, conflicts=clashes, copies=_copies(store, members))  # fmt: skip
+                  offset=offset, listed=LISTED, conflicts=clashes, copies=_copies(corpus, members))  # fmt: skip
 
 
-def _copies(store: Store, members: set[str]) -> list[dict[str, Any]]:
+def _copies(corpus: Corpus, members: set[str]) -> list[dict[str, Any]]:
     """The story's copies grouped under their original: ``{"original": id, "outlet": ..., "copies": [...]}``."""
     groups: dict[str, dict[str, Any]] = {}
-    for copy in fusion.duplicates(store):
-        if copy["article_id"] in members or copy["copy_of"] in members:
-            group = groups.setdefault(copy["copy_of"], {"original": copy["copy_of"], "outlet": copy["original_outlet"],
-                                                        "copies": []})  # fmt: skip
-            group["copies"].append(copy)
+    for copy in corpus.copies():
+        if copy.article_id in members or copy.copy_of in members:
+            group = groups.setdefault(copy.copy_of, {"original": copy.copy_of, "outlet": copy.original_outlet,
+                                                     "copies": []})  # fmt: skip
+            group["copies"].append(copy.as_dict())
     return list(groups.values())
 
 
 @router.get("/event/{ref}", response_class=HTMLResponse)
-def event(store: StoreDep, ref: str) -> str:
-    found = queries.event(store, ref)
+def event(corpus: CorpusDep, ref: str) -> str:
+    found = corpus.event(ref).as_dict()
     return render("event.html", title=f"{found['type']} {found['date'] or ''}", event=found,
-                  columns=evidence_columns(store, found))  # fmt: skip
+                  columns=evidence_columns(corpus, found))  # fmt: skip
 
 
 @router.get("/actor/{ref}", response_class=HTMLResponse)
-def actor(store: StoreDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) -> str:
-    found = store.actor(ref)
-    page = queries.event_page(store, queries.EventFilter(actor=found["id"]), limit=LISTED, offset=offset)
-    return render("actor.html", title=found["name"], actor=found, events=page.items, total=page.total,
-                  offset=offset, listed=LISTED)  # fmt: skip
+def actor(corpus: CorpusDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) -> str:
+    found = corpus.actor(ref)
+    page = corpus.events(corpus.event_filter(actor=found["id"]), limit=LISTED, offset=offset)
+    return render("actor.html", title=found["name"], actor=found, events=[e.as_dict() for e in page.items],
+                  total=page.total, offset=offset, listed=LISTED)  # fmt: skip
 
 
 @router.get("/article/{ref}", response_class=HTMLResponse)
-def article(store: StoreDep, ref: str) -> str:
-    found = store.article(ref)
-    own = store.query("SELECT DISTINCT event FROM events WHERE article_id = ? ORDER BY 1", [found["id"]])
-    keys = [_key(store, found["id"], row["event"]) for row in own]
+def article(corpus: CorpusDep, ref: str) -> str:
+    found = corpus.article(ref)
+    own = corpus.events(corpus.event_filter(article=found["id"])).items
     return render("article.html", title=found["title"] or found["id"], article=found,
-                  events=queries.build_events(store, list(dict.fromkeys(keys))))  # fmt: skip
+                  events=[e.as_dict() for e in own])  # fmt: skip
 
 
-def _key(store: Store, article_id: str, number: int) -> str:
-    rows = store.query("SELECT cluster FROM event_clusters WHERE article_id = ? AND event = ?", [article_id, number])
-    return str(rows[0]["cluster"]) if rows else f"evt_{article_id}_{number}"
-
-
-def evidence_columns(store: Store, event: dict[str, Any]) -> list[dict[str, Any]]:
+def evidence_columns(corpus: Corpus, event: dict[str, Any]) -> list[dict[str, Any]]:
     """One column per article reporting the event: its outlet, title, date and evidence sentences, marked."""
     ids = list(event["article_ids"])
-    meta = {
-        row["id"]: row
-        for row in store.query(
-            "SELECT id, outlet, title, published, url FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-        )
-    }
+    meta = corpus.texts(ids)
     modality = {m["article_id"]: m["modality"] for m in event.get("members", [])}
     columns = []
     for article_id in ids:
         spans = [marked(span) for span in event["evidence"] if span["article_id"] == article_id]
-        columns.append({**meta.get(article_id, {"id": article_id}), "id": article_id, "spans": spans,
+        facts = {k: v for k, v in meta.get(article_id, {}).items() if k in ("outlet", "title", "published", "url")}
+        columns.append({**facts, "id": article_id, "spans": spans,
                         "modality": modality.get(article_id, event["modality"])})  # fmt: skip
     return columns
 

@@ -16,9 +16,9 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from newsweave.report import html
-from newsweave.report.briefing import safe_url
-from newsweave.report.timeline import MARKDOWN_STYLE
+from newsweave.reports import html
+from newsweave.reports.briefing import safe_url
+from newsweave.reports.timeline import MARKDOWN_STYLE
 
 _SYNTAX = re.compile(r"([\\`*_\[\]|#~])")
 

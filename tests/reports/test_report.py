@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import newsweave
-from newsweave.report.build import TIMELINE_DATES
+from newsweave.reports.build import TIMELINE_DATES
 
 PAYLOAD_TITLE = 'Junta <script>alert("title")</script> detains minister'
 PAYLOAD_TEXT = (
@@ -102,9 +102,10 @@ def test_briefing_is_extractive_and_cited(page: _Page, corpus_db: Path) -> None:
 
 
 def test_briefing_prefers_corroborated_events(corpus_db: Path) -> None:
-    from newsweave.report.build import collect
+    from newsweave.reports.build import collect
 
-    data = collect(corpus_db)
+    with newsweave.open(corpus_db) as corpus:
+        data = collect(corpus)
     chosen = sorted(i["num_independent_sources"] for i in data["briefing"])
     best = sorted((e["num_independent_sources"] for e in data["events"]), reverse=True)[: len(chosen)]
     assert chosen[0] >= 2 and sum(chosen) >= 0.8 * sum(best)

@@ -1,4 +1,5 @@
-"""Gather everything a report shows, from the store and the public API only, then write it as HTML or Markdown."""
+"""Gather everything a report shows from one :class:`~newsweave.corpus.Corpus` (one snapshot), then write it as
+HTML or Markdown."""
 
 from __future__ import annotations
 
@@ -7,15 +8,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import newsweave
-from newsweave import store_fusion
-from newsweave.errors import NotFoundError, UsageError
+from newsweave.corpus import Corpus
+from newsweave.errors import UsageError
 from newsweave.fuse.framing import KEY_EVENT_SOURCES
-from newsweave.report import plots
-from newsweave.report.briefing import briefing, safe_url
-from newsweave.report.key_dates import story_days
-from newsweave.report.timeline import salient_rows
-from newsweave.store import Store
+from newsweave.reports import plots
+from newsweave.reports.briefing import briefing, safe_url
+from newsweave.reports.graph import build_graph
+from newsweave.reports.key_dates import story_days
+from newsweave.reports.timeline import salient_rows
 
 KEY_ACTORS = 12
 KEY_EVENTS = 15
@@ -23,32 +23,20 @@ TIMELINE_DATES = 20  # the report's timeline: events on the story's 20 most sali
 WINDOW_MARGIN_DAYS = 7
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
-_KEY_ACTORS_SQL = """
-SELECT am.actor_id AS id, count(*) AS story_mentions
-FROM actor_mentions m JOIN actor_members am USING (article_id, local_id)
-JOIN actors ac ON ac.id = am.actor_id
-WHERE m.article_id IN (SELECT unnest(?::VARCHAR[])) AND ac.kind <> 'media'
-GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?
-"""
-_ARTICLES_SQL = """
-SELECT id, url, outlet, title, published, published_source, text FROM articles
-WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY published NULLS LAST, outlet, id
-"""
 
-
-def write_report(db: str | Path | None = None, *, story: str | None = None, out: Path) -> Path:
+def write_report(corpus: Corpus, *, story: str | None = None, out: Path) -> Path:
     """Write the report of ``story`` (the largest by default) to ``out``; ``.html`` or ``.md`` picks the format."""
     out = Path(out)
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise UsageError(f"report file must end in .html or .md, not {out.name!r}")
-    data = collect(db, story=story)
+    data = collect(corpus, story=story)
     if fmt == "html":
-        from newsweave.report.html import render_html
+        from newsweave.reports.html import render_html
 
         text = render_html(data)
     else:
-        from newsweave.report.markdown import render_markdown
+        from newsweave.reports.markdown import render_markdown
 
         text = render_markdown(data)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -56,19 +44,15 @@ def write_report(db: str | Path | None = None, *, story: str | None = None, out:
     return out
 
 
-def collect(db: str | Path | None = None, *, story: str | None = None) -> dict[str, Any]:
+def collect(corpus: Corpus, *, story: str | None = None) -> dict[str, Any]:
     """Every section of the report as plain data."""
-    found = newsweave.stories(db, story=story)
-    if not found:
-        raise NotFoundError("no stories yet (run `newsweave analyze`)")
-    picked = found[0]
+    picked = corpus.story(story).as_dict()
     members = list(picked["article_ids"])
-    framing = newsweave.framing(db, story=picked["id"])
-    conflicts = _story_conflicts(newsweave.conflicts(db), set(members))
-    copies = [d for d in newsweave.duplicates(db) if d["article_id"] in members or d["copy_of"] in members]
-    graph = newsweave.actor_graph(db)
-    with newsweave.open_store(db, read_only=True) as store:
-        data = _from_store(store, picked, members)
+    framing = corpus.framing(picked["id"])
+    conflicts = _story_conflicts([c.as_dict() for c in corpus.conflicts()], set(members))
+    copies = [c.as_dict() for c in corpus.copies() if c.article_id in members or c.copy_of in members]
+    graph = build_graph(corpus.actors(), corpus.cooccurrences())
+    data = _gather(corpus, picked, members)
     key_ids = [a["id"] for a in data["actors"]]
     return {
         **data,
@@ -91,29 +75,28 @@ def _window(story: Mapping[str, Any]) -> tuple[date, date] | None:
     return first - timedelta(days=WINDOW_MARGIN_DAYS), last + timedelta(days=WINDOW_MARGIN_DAYS)
 
 
-def _from_store(store: Store, picked: Mapping[str, Any], members: Sequence[str]) -> dict[str, Any]:
-    wanted = set(members)
-    events = [e for e in store.events() if wanted & set(e["article_ids"])]
-    articles = {r["id"]: r for r in store.query(_ARTICLES_SQL, [list(members)])}
-    source_of = store_fusion.source_keys(store)
+def _gather(corpus: Corpus, picked: Mapping[str, Any], members: Sequence[str]) -> dict[str, Any]:
+    events = [e.as_dict() for e in corpus.events(corpus.event_filter(story=picked["id"])).items]
+    articles = corpus.texts(members)
+    source_of = corpus.source_keys()
     items = briefing(events, articles, source_of=source_of)
     return {
         "story": {**picked, "articles": len(members)},
         "events": events,
         "articles": articles,
         "briefing": items,
-        "timeline": salient_rows(events, story_days(store, events, k=TIMELINE_DATES, story=picked["id"])),
-        "actors": key_actors(store, members),
+        "timeline": salient_rows(events, story_days(corpus, events, k=TIMELINE_DATES, story=picked["id"])),
+        "actors": key_actors(corpus, members),
         "evidence": evidence(items, articles),
         "sources": sources(articles, source_of),
     }
 
 
-def key_actors(store: Store, members: Sequence[str], *, top: int = KEY_ACTORS) -> list[dict[str, Any]]:
+def key_actors(corpus: Corpus, members: Sequence[str], *, top: int = KEY_ACTORS) -> list[dict[str, Any]]:
     """The story's most mentioned actors (outlets left out) with kind, country, aliases and dated roles."""
-    ranked = store.query(_KEY_ACTORS_SQL, [list(members), top])
-    every = {a["id"]: a for a in store.actors()}
-    return [{**every[r["id"]], "story_mentions": r["story_mentions"]} for r in ranked if r["id"] in every]
+    ranked = corpus.key_actors(members, top=top, skip_kind="media")
+    every = {a["id"]: a for a in corpus.actors()}
+    return [{**every[a.id], "story_mentions": a.mentions} for a in ranked if a.id in every]
 
 
 def evidence(items: Sequence[Mapping[str, Any]], articles: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ are lists and nested values JSON strings; in JSON Lines everything stays
 native. ``gdelt`` writes one tab-separated events table with the 61 GDELT 2.0
 Event columns in their official order; ``acled`` writes the events whose
 PLOVER type has an ACLED counterpart (``ontology/plover_acled.csv``) with ACLED's
-column names. ``docs/export.md`` documents every column. Reads the store only.
+column names. ``docs/export.md`` documents every column. Reads one :class:`~newsweave.corpus.Corpus`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import newsweave
-from newsweave import store_fusion
+from newsweave.corpus import Corpus
 from newsweave.errors import UsageError
+from newsweave.model import json_default
 from newsweave.ontology.lexicons import read_csv
-from newsweave.report.briefing import tidy
-from newsweave.store import Store
+from newsweave.reports.briefing import tidy
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "acled")
 S, N, F, B, D, LS = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32(), pa.list_(pa.string())
@@ -82,54 +81,41 @@ ACLED_PRECISIONS = frozenset({"day", "week", "month", "publication"})
 GEO_COUNTRY, GEO_WORLDCITY = 1, 4
 CAMEO_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
-_ARTICLES_SQL = """
-SELECT a.id, a.url, a.outlet, a.title, a.published, a.published_source, a.published_evidence, a.published_flag,
-       a.lang, a.chars, a.words, sm.story_id, a.text
-FROM articles a LEFT JOIN story_members sm ON sm.article_id = a.id
-ORDER BY a.published NULLS LAST, a.outlet, a.id
-"""
-_ARTICLE_META_SQL = """
-SELECT id, url, outlet, published, ingested_at, coalesce(nullif(strpos(text, chr(10) || chr(10)), 0), length(text))
-       AS lead_end
-FROM articles
-"""
 
-
-def export(db: str | Path | None = None, *, fmt: str, out: Path) -> list[Path]:
+def write_exports(corpus: Corpus, *, fmt: str, out: Path) -> list[Path]:
     """Write the store's tables (or the GDELT / ACLED events table) under ``out``; returns the files written."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "gdelt":
-        return [write_table(out / "gdelt_events.tsv", GDELT_COLUMNS, gdelt_rows(db), delimiter="\t")]
+        return [write_table(out / "gdelt_events.tsv", GDELT_COLUMNS, gdelt_rows(corpus), delimiter="\t")]
     if fmt == "acled":
-        return [write_table(out / "acled_events.csv", ACLED_COLUMNS, acled_rows(db))]
-    return [_write(name, rows, fmt, out) for name, rows in tables(db).items()]
+        return [write_table(out / "acled_events.csv", ACLED_COLUMNS, acled_rows(corpus))]
+    return [_write(name, rows, fmt, out) for name, rows in tables(corpus).items()]
 
 
-def tables(db: str | Path | None = None) -> dict[str, list[dict[str, Any]]]:
+def tables(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     """Every exported table as rows keyed by its ``SCHEMAS`` columns."""
-    found = newsweave.conflicts(db, include_series=True)
-    with newsweave.open_store(db, read_only=True) as store:
-        story_of = store_fusion.story_of(store)
-        return {
-            "articles": store.query(_ARTICLES_SQL),
-            "actors": store.actors(),
-            "events": [event_row(e, story_of) for e in store.events()],
-            "quotes": [_with_actors(q, "speaker", "speaker") for q in store.quotes()],
-            "claims": [_with_actors(c, "source_actor", "source_actor") for c in store.claims()],
-            "conflicts": conflict_rows(found),
-        }
+    story_of = {a: s.id for s in corpus.stories().items for a in s.article_ids}
+    articles = corpus.texts(list(corpus.article_meta()))
+    return {
+        "articles": [{**a, "story_id": story_of.get(a["id"])} for a in articles.values()],
+        "actors": corpus.actors(),
+        "events": [event_row(e.as_dict()) for e in corpus.events().items],
+        "quotes": [_with_actors(q, "speaker", "speaker") for q in corpus.quotes()],
+        "claims": [_with_actors(c, "source_actor", "source_actor") for c in corpus.claims()],
+        "conflicts": conflict_rows([c.as_dict() for c in corpus.conflicts(include_series=True)]),
+    }
 
 
-def event_row(event: Mapping[str, Any], story_of: Mapping[str, str]) -> dict[str, Any]:
-    """A merged event flattened: actors as id and name lists, place as columns, evidence spans as a list."""
+def event_row(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A real event flattened: actors as id and name lists, place as columns, evidence spans as a list."""
     location = event["location"] or {}
     members = event.get("members") or [event]
     return {
         **event,
-        "story_id": next((story_of[a] for a in event["article_ids"] if a in story_of), None),
+        "story_id": event.get("story"),
         "source_ids": [a["id"] for a in event["source"]], "source_names": [a["name"] for a in event["source"]],
         "target_ids": [a["id"] for a in event["target"]], "target_names": [a["name"] for a in event["target"]],
         "place": location.get("name"), "place_country": location.get("country"),
@@ -178,7 +164,7 @@ def _write(name: str, rows: list[dict[str, Any]], fmt: str, out: Path) -> Path:
         path = out / f"{name}.jsonl"
         with path.open("w", encoding="utf-8") as handle:
             for row in rows:
-                handle.write(json.dumps({c: row.get(c) for c in schema}, default=_json_default, ensure_ascii=False))
+                handle.write(json.dumps({c: row.get(c) for c in schema}, default=json_default, ensure_ascii=False))
                 handle.write("\n")
         return path
     return write_table(out / f"{name}.csv", tuple(schema), rows)
@@ -215,21 +201,15 @@ def _cell(value: Any) -> Any:
 
 def _json_text(value: Any) -> Any:
     if isinstance(value, list | dict | tuple):
-        return json.dumps(value, default=_json_default, ensure_ascii=False)
+        return json.dumps(value, default=json_default, ensure_ascii=False)
     return value
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 # -- GDELT ---------------------------------------------------------------------
-def gdelt_rows(db: str | Path | None = None) -> list[dict[str, Any]]:
+def gdelt_rows(corpus: Corpus) -> list[dict[str, Any]]:
     """Events with a CAMEO code that some source states happened, in GDELT 2.0 Event columns, by date."""
-    with newsweave.open_store(db, read_only=True) as store:
-        events, actors, articles = store.events(), _actors(store), _article_meta(store)
+    events = [e.as_dict() for e in corpus.events().items]
+    actors, articles = _actors(corpus), corpus.article_meta()
     kept = [{**e, "date": gdelt_day(e, articles)} for e in events if e["cameo"] and e["modality"] not in NOT_EVENTS]
     kept = sorted((e for e in kept if e["date"] is not None), key=lambda e: (str(e["date"]), e["id"]))
     return [gdelt_row(e, actors=actors, articles=articles) for e in kept]
@@ -332,12 +312,8 @@ def _country_name(iso3: str) -> str:
     return str((_countries().get(iso3) or {}).get("name") or iso3)
 
 
-def _actors(store: Store) -> dict[str, dict[str, Any]]:
-    return {a["id"]: a for a in store.actors()}
-
-
-def _article_meta(store: Store) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in store.query(_ARTICLE_META_SQL)}
+def _actors(corpus: Corpus) -> dict[str, dict[str, Any]]:
+    return {a["id"]: a for a in corpus.actors()}
 
 
 # -- ACLED ---------------------------------------------------------------------
@@ -359,10 +335,10 @@ def acled_types(event: Mapping[str, Any], target_kinds: Iterable[str]) -> tuple[
     return None
 
 
-def acled_rows(db: str | Path | None = None) -> list[dict[str, Any]]:
+def acled_rows(corpus: Corpus) -> list[dict[str, Any]]:
     """Dated events that happened (asserted or reported) and whose type maps to ACLED, by date."""
-    with newsweave.open_store(db, read_only=True) as store:
-        events, actors, deaths = store.events(), _actors(store), store.claims(quantity="deaths")
+    events = [e.as_dict() for e in corpus.events().items]
+    actors, deaths = _actors(corpus), corpus.claims(quantity="deaths")
     rows = []
     for event in sorted(events, key=lambda e: (str(e["date"]), e["id"])):
         kinds = [actors[a["id"]]["kind"] for a in event["target"] if a["id"] in actors]

@@ -11,13 +11,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from newsweave.report.timeline import date_label
+from newsweave.reports.timeline import date_label
 
 
 def environment(**options: Any) -> Environment:
     """The report templates' environment (HTML autoescape unless ``options`` say otherwise) and shared filters."""
     env = Environment(
-        loader=PackageLoader("newsweave.report", "templates"),
+        loader=PackageLoader("newsweave.reports", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

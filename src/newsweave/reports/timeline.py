@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from newsweave.fuse.salience import DateMention, DaySalience, rank_days, stated_days
-from newsweave.store_views import PRECISION_RANK, summary_line
+from newsweave.model import precision_rank, summary_line
 
 # How each modality is shown: a label (empty for asserted facts) and a CSS class / Markdown emphasis.
 MODALITY_LABELS = {
@@ -39,7 +39,7 @@ MARKDOWN_STYLE = {"reported": "_", "planned": "_", "conditional": "_", "threaten
 def timeline_rows(events: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Dated events in date order (then precision), one row each."""
     dated = [e for e in events if e["date"] is not None]
-    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 5), e["id"]))
+    dated.sort(key=lambda e: (e["date"], precision_rank(e["date_precision"]), e["id"]))
     return [row(e) for e in dated]
 
 
@@ -60,7 +60,7 @@ def row(event: Mapping[str, Any]) -> dict[str, Any]:
         "country": location.get("country"),
         "num_independent_sources": event.get("num_independent_sources") or 1,
         "num_articles": event.get("num_articles") or 1,
-        "summary": summary_line(dict(event)),
+        "summary": summary_line(event["evidence"][0]["text"]),
         "article_id": event["evidence"][0]["article_id"],
         "evidence_start": event["evidence"][0]["start"],
     }
@@ -110,7 +110,7 @@ def key_dates(events: Sequence[Mapping[str, Any]], days: Sequence[DaySalience], 
         if best is not None:
             evidence = best["evidence"][0]
             cite = {"article_id": evidence["article_id"], "start": evidence["start"], "end": evidence["end"]}
-            rows.append({**base, "summary": summary_line(dict(best)), "event_id": best["id"], **cite})
+            rows.append({**base, "summary": summary_line(evidence["text"]), "event_id": best["id"], **cite})
         else:
             rows.append({**base, **_stated_line(day, texts)})
     return rows

@@ -10,16 +10,17 @@ again under the same id (:func:`replace_extraction`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from newsweave import store_rows as rows
-from newsweave.model import Article, Parsed
+from newsweave.model import Article, Event, Parsed
+from newsweave.store import fusion
+from newsweave.store.schema import Columns
 
 if TYPE_CHECKING:
-    from newsweave.store import Store
+    from newsweave.store.connection import Connection
 
 MIGRATION = """
 CREATE TABLE dropped_lines (
@@ -32,14 +33,15 @@ CREATE TABLE article_lines (
 );
 CREATE TABLE outlet_boilerplate (outlet VARCHAR NOT NULL, line_key BIGINT NOT NULL, PRIMARY KEY (outlet, line_key));
 """
-DROPPED_COLUMNS = {"article_id": pa.string(), "number": pa.int32(), "rule": pa.string(), "text": pa.string()}
-LINE_COLUMNS = {"article_id": pa.string(), "outlet": pa.string(), "keys": pa.list_(pa.int64()),
+MIGRATIONS = (("0010_cleaning_lines", MIGRATION),)
+DROPPED_COLUMNS: Columns = {"article_id": pa.string(), "number": pa.int32(), "rule": pa.string(), "text": pa.string()}
+LINE_COLUMNS: Columns = {"article_id": pa.string(), "outlet": pa.string(), "keys": pa.list_(pa.int64()),
                 "counted": pa.bool_(), "dropped": pa.list_(pa.int64())}  # fmt: skip
-BOILERPLATE_COLUMNS = {"outlet": pa.string(), "line_key": pa.int64()}
+BOILERPLATE_COLUMNS: Columns = {"outlet": pa.string(), "line_key": pa.int64()}
 # Tables holding what was extracted from one article's text, by article id (the corpus stages redo theirs).
 EXTRACTED = ("mentions", "doc_actors", "actor_mentions", "events", "event_args", "quotes", "claims", "actor_members",
              "event_clusters", "doc_bands")  # fmt: skip
-Rows = list[tuple[str, dict[str, pa.DataType], list[list[Any]]]]
+Rows = list[tuple[str, Columns, list[list[Any]]]]
 
 
 def line_rows(items: Sequence[Parsed]) -> Rows:
@@ -55,7 +57,7 @@ def line_rows(items: Sequence[Parsed]) -> Rows:
     ]  # fmt: skip
 
 
-def window(store: Store, outlet: str, size: int) -> tuple[list[tuple[frozenset[int], bool]], frozenset[int]]:
+def window(store: Connection, outlet: str, size: int) -> tuple[list[tuple[frozenset[int], bool]], frozenset[int]]:
     """An outlet's last ``size`` stored articles (oldest first: their keys and whether each counts) and its known
     boilerplate keys."""
     recent = store.con.execute(
@@ -67,13 +69,13 @@ def window(store: Store, outlet: str, size: int) -> tuple[list[tuple[frozenset[i
     return [(frozenset(keys), counted) for keys, counted in reversed(recent)], frozenset(k for (k,) in known)
 
 
-def boilerplate(store: Store) -> dict[str, frozenset[int]]:
+def boilerplate(store: Connection) -> dict[str, frozenset[int]]:
     """Every outlet's known boilerplate keys."""
     found = store.con.execute("SELECT outlet, list(line_key) FROM outlet_boilerplate GROUP BY outlet").fetchall()
     return {outlet: frozenset(keys) for outlet, keys in found}
 
 
-def stale(store: Store) -> dict[str, frozenset[int]]:
+def stale(store: Connection) -> dict[str, frozenset[int]]:
     """Stored articles that still print lines that are now their outlet's boilerplate, with those keys."""
     found = store.con.execute(
         """SELECT l.article_id, list(l.key) FROM (SELECT article_id, outlet, unnest(keys) AS key, dropped
@@ -89,15 +91,22 @@ _ARTICLE_SQL = """SELECT id, url, outlet, title, published, published_source, pu
                   WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY seq, id"""
 
 
-def articles(store: Store, ids: Iterable[str]) -> list[Article]:
+def articles(store: Connection, ids: Iterable[str]) -> list[Article]:
     """Stored articles as records (in ingestion order), to be cleaned again."""
     found = store.con.execute(_ARTICLE_SQL, [sorted(set(ids))]).fetchall()
     return [Article(*row) for row in found]
 
 
-def replace_extraction(store: Store, items: Sequence[Parsed]) -> None:
+def replace_extraction(
+    store: Connection,
+    items: Sequence[Parsed],
+    *,
+    per_article: Callable[[Sequence[Parsed]], Rows],
+    singletons: Callable[[Sequence[Parsed]], Sequence[Event]],
+) -> None:
     """Replace what was extracted from re-cleaned articles (same ids, same ranks) in one transaction: their text,
-    every per-article row, the lines they dropped; the corpus stages must then run again."""
+    every per-article row (``per_article`` gives the new ones), the lines they dropped, one real event per new
+    article event (``singletons``); the corpus stages must then run again (over everything)."""
     ids = [p.article.id for p in items]
     if not ids:
         return
@@ -112,12 +121,14 @@ def replace_extraction(store: Store, items: Sequence[Parsed]) -> None:
             gone = sorted(p.lines.dropped) if p.lines is not None else []
             store.con.execute("UPDATE article_lines SET dropped = list_sort(list_distinct(dropped || ?::BIGINT[])) "
                               "WHERE article_id = ?", [gone, p.article.id])  # fmt: skip
-        for table, columns, data in [*rows.parsed_rows(list(items), first_seq=0)[1:], *line_rows(items)[:1]]:
+        for table, columns, data in [*per_article(items), *line_rows(items)[:1]]:
             store.insert(table, columns, data)
+        fusion.drop_memberless(store)
+        fusion.add_real_events(store, singletons(items))
         store.con.execute("DELETE FROM analysis_state")
 
 
-def dropped(store: Store, article_id: str) -> list[dict[str, Any]]:
+def dropped(store: Connection, article_id: str) -> list[dict[str, Any]]:
     """The lines cleaning dropped from one article, with the rule that dropped each."""
     return store.query(
         "SELECT number, rule, text FROM dropped_lines WHERE article_id = ? ORDER BY number, rule, text", [article_id]
