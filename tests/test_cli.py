@@ -40,6 +40,7 @@ def report_events(db: str) -> int:
     return len(json.loads(_cli("events", "--db", db, "--json").stdout))
 
 
+@pytest.mark.shared
 def test_ingest_json_then_listings(tmp_path: Path) -> None:
     db = str(tmp_path / "c.duckdb")
     first = _cli("ingest", str(SEEDS), "--db", db, "--json")
@@ -76,6 +77,7 @@ def test_ingest_json_then_listings(tmp_path: Path) -> None:
     assert status["articles"] == 5 and status["mentions"] > 100
 
 
+@pytest.mark.shared
 def test_stdin_jsonl_and_defaults(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     text = (SEEDS / "000_c918b9188006d739.txt").read_text()
@@ -101,6 +103,7 @@ def test_stdin_jsonl_and_defaults(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.shared
 def test_exit_codes(tmp_path: Path) -> None:
     db = str(tmp_path / "e.duckdb")
     nothing = _cli("ingest", str(tmp_path / "missing"), "--db", db)

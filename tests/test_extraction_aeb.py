@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench.aeb import evaluate
 from bench.extraction import newsweave_text
+
+pytestmark = pytest.mark.shared  # reads ../shared/bench
 
 F1_FLOOR = 0.94  # post-cleaning must never make trafilatura worse; measured 0.965 (bench/extraction.py)
 

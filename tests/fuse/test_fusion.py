@@ -131,6 +131,7 @@ def test_other_crises_keep_their_own_actors(stories_db: Path) -> None:
     assert "Economic Community of Central African States" in names
 
 
+@pytest.mark.shared
 def test_no_analyze_skips_corpus_stages(tmp_path: Path) -> None:
     db = tmp_path / "raw.duckdb"
     report = newsweave.ingest([str(SEEDS / "000_c918b9188006d739.txt")], db=db, analyze=False)

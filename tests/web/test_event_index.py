@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, SEEDS
 
 import newsweave
@@ -14,6 +15,7 @@ def _ids(events: list[dict[str, object]]) -> list[object]:
     return [e["id"] for e in events]
 
 
+@pytest.mark.shared
 def test_index_pages_match_the_full_merge_and_fall_back_when_stale(tmp_path: Path) -> None:
     db = tmp_path / "index.duckdb"
     newsweave.ingest([str(SEEDS)], db=db)
