@@ -196,3 +196,16 @@ def test_fusion_commands(corpus_db: Path) -> None:
     for command in ("duplicates", "stories", "conflicts", "framing"):
         shown = _cli(command, "--db", db)
         assert shown.returncode == 0, shown.stderr
+
+
+def test_actor_by_surname_acronym_and_an_ambiguous_word(seeds_db: Path) -> None:
+    tinubu = _cli("actor", "Tinubu", "--db", str(seeds_db), "--json")
+    assert tinubu.returncode == 0 and json.loads(tinubu.stdout)["name"] == "Bola Tinubu"
+    council = _cli("actor", "CNSP", "--db", str(seeds_db), "--json")
+    assert json.loads(council.stdout)["name"] == "National Council for the Safeguard of the Homeland"
+    several = _cli("actor", "abdoulaye", "--db", str(seeds_db), "--json")
+    assert several.returncode == 1 and "names 2 actors" in several.stderr and "Traceback" not in several.stderr
+    listed = json.loads(several.stdout)
+    assert {c["name"] for c in listed["candidates"]} == {"Abdoulaye Maiga", "Abdoulaye Diop"}
+    plain = _cli("actor", "abdoulaye", "--db", str(seeds_db))
+    assert plain.returncode == 1 and "Abdoulaye Diop" in plain.stderr and not plain.stdout

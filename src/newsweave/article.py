@@ -85,6 +85,7 @@ def build(
         lang=code,
         origin=raw.origin,
         external_id=meta.get("id"),
+        captions=tuple(extra),
     )
 
 

@@ -107,6 +107,7 @@ class Article:
     lang: str
     origin: str
     external_id: str | None = None
+    captions: tuple[str, ...] = ()  # photo captions cut from the text: evidence for dates and names, not stored
 
     @property
     def chars(self) -> int:

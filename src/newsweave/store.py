@@ -29,7 +29,7 @@ import pyarrow as pa
 from newsweave import store_fusion as fusion
 from newsweave import store_rows as rows
 from newsweave import store_views as views
-from newsweave.errors import NotFoundError, StoreError
+from newsweave.errors import AmbiguousError, NotFoundError, StoreError
 from newsweave.model import Actor, DocActor, Parsed, Rejection
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -406,7 +406,7 @@ class Store:
         return self._dicts(f"{_ACTORS_SQL} {where} GROUP BY ALL ORDER BY mentions DESC, a.name, a.id", params)
 
     def actor(self, ref: str) -> dict[str, Any]:
-        """One actor by id, name or any alias (case-insensitive), with its mentions."""
+        """One actor by id, name or any alias (case-insensitive), or by a word of a person's name, with its mentions."""
         rows = self._dicts(
             f"{_ACTORS_SQL} WHERE a.id = ? OR lower(a.name) = lower(?) "
             "OR list_contains(list_transform(a.aliases, lambda x: lower(x)), lower(?)) "
@@ -414,7 +414,7 @@ class Store:
             [ref, ref, ref],
         )
         if not rows:
-            raise NotFoundError(f"no actor {ref!r}")
+            rows = self._dicts(f"{_ACTORS_SQL} WHERE a.id = ? GROUP BY ALL", [actor_by_words(self, ref)])
         actor = rows[0]
         actor["mentions_list"] = self._dicts(
             """SELECT m.article_id, m.start, m."end", m.text, m.label, m.sentence FROM actor_mentions m
@@ -531,3 +531,19 @@ class _Transaction:
         self.store.con.execute("ROLLBACK" if exc_type else "COMMIT")
         if not exc_type:
             self.store.publish(force=False)
+
+
+def actor_by_words(store: Store, ref: str) -> str:
+    """The id of the one actor ``ref`` names by a word of its name ("Tinubu"); several are an ``AmbiguousError``."""
+    from newsweave.extract.names import actors_named
+
+    actors = store.con.execute("SELECT id, name, kind, aliases FROM actors ORDER BY id").fetchall()
+    found = actors_named(ref, actors)
+    if len(found) > 1:
+        names = {a[0]: (a[1], a[2]) for a in actors}
+        candidates = [{"id": i, "name": names[i][0], "kind": names[i][1]} for i in found]
+        listing = "; ".join(f"{c['id']} {c['name']}" for c in candidates)
+        raise AmbiguousError(f"{ref!r} names {len(found)} actors: {listing}", candidates=candidates)
+    if not found:
+        raise NotFoundError(f"no actor {ref!r}")
+    return found[0]

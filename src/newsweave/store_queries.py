@@ -332,14 +332,16 @@ def event(store: Store, ref: str) -> dict[str, Any]:
 
 
 def actor_id(store: Store, ref: str) -> str:
-    """An actor's id from its id, name or any alias (case-insensitive), as ``Store.actor`` resolves it."""
+    """An actor's id from its id, name, any alias (case-insensitive) or a word of it, as ``Store.actor`` resolves it."""
     found = store.con.execute(
         "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?) "
         "OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?)) ORDER BY id <> ?, id LIMIT 1",
         [ref, ref, ref, ref],
     ).fetchall()
     if not found:
-        raise NotFoundError(f"no actor {ref!r}")
+        from newsweave.store import actor_by_words
+
+        return actor_by_words(store, ref)
     return str(found[0][0])
 
 

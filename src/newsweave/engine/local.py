@@ -73,7 +73,7 @@ def ingest(
 
 def extract_parsed(doc: Doc, article: Article) -> Parsed:
     """Every per-article extractor over one parsed article."""
-    local, linked = extract_actors(doc, article.id)
+    local, linked = extract_actors(doc, article.id, captions=article.captions)
     events = extract_events(doc, article, local, linked)
     quotes = extract_quotes(doc, article.id, local, linked)
     claims = extract_claims(doc, article.id, article.published, quotes)
