@@ -51,6 +51,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from floors import MEASURED, entries
+
+    for name, (value, detail) in sorted(MEASURED.items()):
+        entry = entries()[name]
+        terminalreporter.write_line(
+            f"floor {name}: measured {value:.3f} (floor {entry['floor']:.3f}, "
+            f"recorded {entry['measured']:.3f}) {detail}"
+        )
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if NO_SHARED in str(r.longrepr)]
     if skipped:
         terminalreporter.write_line(
