@@ -42,6 +42,39 @@ def test_planted_copies_found_with_their_kind_and_nothing_else(corpus_db: Path) 
             assert (ids[g["article"]], ids[g["not_copy_of"]]) not in copied, g["why"]
 
 
+COPIES = ROOT / "tests" / "data" / "copies"
+
+
+@pytest.fixture(scope="module")
+def copies_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("copies") / "copies.duckdb"
+    report = newsweave.ingest([str(COPIES)], db=db)
+    assert report.ingested == len(list(COPIES.glob("*.txt"))) + len(list(COPIES.glob("*.html"))), report.rejected
+    return db
+
+
+def test_copies_and_look_alikes_written_as_newsrooms_write(copies_db: Path) -> None:
+    """Cut paragraphs, re-ledes, credited and uncredited rewrites, and hard negatives (tests/data/copies)."""
+    with newsweave.open_store(copies_db, read_only=True) as store:
+        ids = article_ids(store)
+    gold = [g for g in _gold() if g["article"] in ids]
+    found = {(d["article_id"], d["copy_of"], d["kind"]) for d in newsweave.duplicates(copies_db)}
+    wanted = {(ids[g["article"]], ids[g["copy_of"]], g["kind"]) for g in gold if g["kind"] != "unrelated"}
+    pairs = {(a, b) for a, b, _ in found} | {(b, a) for a, b, _ in found}
+    negatives = [g for g in gold if g["kind"] == "unrelated"]
+    false_links = [g["why"] for g in negatives if (ids[g["article"]], ids[g["not_copy_of"]]) in pairs]
+    hits = len(found & wanted)
+    precision, recall = hits / max(1, len(found)), hits / len(wanted)
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    names = {v: k for k, v in ids.items()}
+    missed = sorted(f"{names[a]} ({kind})" for a, _, kind in wanted - found)
+    detail = f"P {precision:.3f} R {recall:.3f}, n={len(wanted)} copies, {len(negatives)} hard negatives"
+    detail += f"; missed {missed}"
+    assert len(wanted) >= 15 and len(negatives) >= 8
+    check("copies_pair_f1", f1, detail)
+    assert not false_links, false_links
+
+
 def test_copies_ingested_before_their_original_point_at_it(tmp_path: Path) -> None:
     db = tmp_path / "late.duckdb"
     paraphrase = SAMPLE / "meridiandesk_2023-08-09_mediators-kept-out-of-niamey.html"
