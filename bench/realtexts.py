@@ -41,12 +41,16 @@ def _ecb() -> Iterator[tuple[Record, str]]:
         yield {"text": doc.text, "url": f"https://ecbplus.example/{doc.name}", "group": doc.subtopic}, "text"
 
 
+def raw_input(record: Record) -> RawInput:
+    """The record as the JSON Lines source reads it."""
+    kind = "html" if "html" in record else "text"
+    return RawInput(record["url"], kind, record[kind], "", {"url": record["url"]})
+
+
 def _accepted(record: Record, kind: str) -> str | None:
     """The cleaned text newsweave makes of the record, or None when it refuses it."""
-    content = record["html"] if kind == "html" else record["text"]
-    raw = RawInput(record["url"], kind, content, "", {"url": record["url"]})  # type: ignore[arg-type]
     try:
-        return build(raw).text
+        return build(raw_input(record)).text
     except NewsweaveError:
         return None
 
