@@ -1,7 +1,8 @@
 """The local engine: stream inputs → build articles → spaCy in batches → store.
 
-Memory stays flat: inputs are read lazily, parsed in bounded batches and
-written per batch by the single writer (this process).
+Memory stays flat: inputs are read lazily, parsed in batches bounded in documents and characters
+(``nlp.parse``) and written per batch by the single writer (this process); the C heap is kept from
+fragmenting (``heap.bound_heap``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from newsweave import nlp, sources
 from newsweave.article import build
 from newsweave.engine.analyze import analyze
+from newsweave.engine.heap import bound_heap
 from newsweave.errors import InputError
 from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
@@ -51,6 +53,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest every input under ``paths`` into ``store`` and report what happened."""
     started = time.perf_counter()
+    bound_heap()
     report = IngestReport()
     in_flight: set[str] = set()
     fetch = sources.FetchOptions.from_settings(settings)

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from newsweave import nlp, sources
 from newsweave.engine.analyze import analyze
+from newsweave.engine.heap import bound_heap
 from newsweave.engine.local import (
     IngestOptions,
     Progress,
@@ -126,6 +127,7 @@ class _Worker:
 
     def __init__(self, settings: Settings, options: IngestOptions) -> None:
         self.settings, self.options = settings, options
+        bound_heap()
         nlp.load()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
