@@ -39,7 +39,7 @@ def main() -> None:
     extract = time.perf_counter() - start
     sentences = sum(len(nlp.sentences(doc)) for doc, _ in docs)
     print(
-        f"extraction ({realtexts.summary(realtexts.articles(args.articles))}, {sentences} sentences): "
+        f"extraction ({realtexts.summary([a.text for a in articles])}, {sentences} sentences): "
         f"spaCy {parse:.1f}s, extraction {extract:.1f}s ({sentences / extract:.0f} sentences/s) | "
         f"extraction adds {extract / parse:.1%} to spaCy's time (target <= {TARGET:.0%})"
     )

@@ -69,7 +69,8 @@ def main() -> None:
         fusion = time.perf_counter() - start
     n = report.ingested
     print(
-        f"ingest ({realtexts.summary(records)}, workers={args.workers}): {n / ours:.2f} articles/s, "
+        f"ingest ({realtexts.summary(realtexts.cleaned(args.articles))}, workers={args.workers}): "
+        f"{n / ours:.2f} articles/s, "
         f"{report.words / ours:.0f} words/s ({n} stored, {len(report.rejected)} rejected) | corpus stages "
         f"{fusion:.1f}s ({counts['duplicates']} copies, {counts['stories']} stories, {counts['events']} merged events)"
     )

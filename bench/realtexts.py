@@ -14,7 +14,6 @@ import random
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from bench import aeb, ecb
 from newsweave.article import build
@@ -108,6 +107,6 @@ def write(path: Path, records: list[Record]) -> Path:
     return path
 
 
-def summary(records: list[dict[str, Any]]) -> str:
-    sizes = [len(r.get("text") or r.get("html") or "") for r in records]
-    return f"{len(records)} articles, {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB each on average"
+def summary(texts: list[str]) -> str:
+    """``"500 articles, 4.1 KB of text each on average"`` for cleaned texts."""
+    return f"{len(texts)} articles, {sum(map(len, texts)) / max(1, len(texts)) / 1024:.1f} KB of text each on average"
