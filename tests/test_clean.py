@@ -9,7 +9,7 @@ import pytest
 from conftest import GOLD, SEEDS
 from floors import check
 
-from newsweave.clean import clean_text
+from newsweave.clean import clean_text, is_timestamp
 
 
 def _gold() -> dict[str, dict[int, str]]:
@@ -88,3 +88,59 @@ def test_a_footer_heading_mid_article_keeps_the_prose_after_it() -> None:
     prose = " ".join(["The junta said the talks would continue over the coming weeks in Niamey."] * 3)
     text = "\n".join(["Intro paragraph of the report.", "Related stories", prose, prose, prose, prose])
     assert clean_text(text).text.count("The junta said") == 12
+
+
+BODY = [
+    "Niger's military rulers refused on Tuesday to let a delegation of West African envoys into the capital.",
+    "The envoys had hoped to meet the coup leaders before a summit of the regional bloc later this week.",
+    "A spokesman for the bloc said all options remained on the table, including the use of force.",
+]
+COMMENTS = [
+    "3 Comments",
+    "Moussa K. says:",
+    "August 9, 2023 at 4:36 pm",
+    "The soldiers attacked the palace and nobody in Abuja lifted a finger. Shame on all of them.",
+    "Reply",
+    "Aicha D.",
+    "August 10, 2023 at 9:12 am",
+    "ECOWAS will invade on Monday, mark my words.",
+]
+
+
+def test_a_reader_comment_section_after_the_body_is_cut() -> None:
+    cleaned = clean_text("\n".join([*BODY, *COMMENTS]))
+    assert cleaned.text == "\n\n".join(BODY)
+    assert [d.rule for d in cleaned.dropped] == ["comments"] * len(COMMENTS)
+
+
+def test_comments_without_a_heading_are_cut_by_their_signed_timestamped_shape() -> None:
+    cleaned = clean_text("\n".join([*BODY, *COMMENTS[1:]]))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_reply_form_after_the_body_is_cut() -> None:
+    form = ["Leave a Reply", "Your email address will not be published.", "Required fields are marked *"]
+    assert clean_text("\n".join([*BODY, *form])).text == "\n\n".join(BODY)
+
+
+def test_a_comments_word_in_the_body_is_no_comment_section() -> None:
+    prose = ["Comments", "The minister declined to comment on the talks, which he said were continuing."]
+    text = "\n".join([BODY[0], *prose, BODY[1]])
+    assert "declined to comment" in clean_text(text).text
+
+
+def test_bylines_and_timestamps_at_the_head_are_dropped() -> None:
+    head = ["By Hadiza Garba | 10 August 2023, 4:36 pm", "Updated: 11 August 2023 08:02 GMT"]
+    cleaned = clean_text("\n".join([*head, *BODY]))
+    assert cleaned.text == "\n\n".join(BODY)
+    assert [d.rule for d in cleaned.dropped] == ["byline", "timestamp"]
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [("Published 9 August 2023, 16:36 GMT", True), ("Updated: 4:36 pm", True), ("3 hours ago", True),
+     ("Wed 9 Aug 2023 04.36 BST", True), ("2023-08-09T16:36:00Z", True), ("36 killed in the attack", False),
+     ("The junta met on August 9, 2023.", False), ("Niamey, 9 August 2023", False)],
+)  # fmt: skip
+def test_timestamps_are_lines_that_only_say_when(line: str, stamp: bool) -> None:
+    assert is_timestamp(line) is stamp

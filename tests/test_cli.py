@@ -52,6 +52,7 @@ def test_ingest_json_then_listings(tmp_path: Path) -> None:
     assert report == {
         "ingested": 5,
         "duplicates": 0,
+        "recleaned": 0,
         "rejected": [],
         "skipped": [{"path": str(SEEDS / "README.md"), "reason": "not an input format (.md)"}],
     }

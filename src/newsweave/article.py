@@ -15,7 +15,8 @@ from newsweave.errors import InputError
 from newsweave.limits import Limits, check_text
 from newsweave.model import Article, Cleaned, RawInput
 
-EVIDENCE_RULES = frozenset({"caption", "photo-credit"})
+# Dropped lines that still tell when the article was written (not a reader comment's timestamp).
+EVIDENCE_RULES = frozenset({"caption", "photo-credit", "timestamp", "byline"})
 
 
 def content_id(text: str, *, url: str | None, outlet: str | None) -> str:
@@ -85,7 +86,7 @@ def build(
         lang=code,
         origin=raw.origin,
         external_id=meta.get("id"),
-        captions=tuple(extra),
+        dropped=cleaned.dropped,
     )
 
 

@@ -14,7 +14,7 @@ import trafilatura
 from newsweave.errors import InputError
 from newsweave.limits import Limits, check_html, printable, within
 from newsweave.model import Cleaned, DroppedLine
-from newsweave.pubdate import find_marker
+from newsweave.pubdate import DATE, find_marker
 
 _TERMINAL = (".", "!", "?", ":", ";", "…", ",")
 _QUOTES = "\"'”’“‘ "
@@ -49,7 +49,37 @@ _FOOTERS = re.compile(
     r"you may also like|recommended( for you)?|more on this story|also in the news)\s*:?\s*$",
     re.I,
 )
-_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,|]\s*[\w .]+)?\s*$")
+_BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,|]\s*[\w .]+)?\s*$")
+_BYLINE_STAMP = re.compile(
+    r"^\s*(?i:(?:posted|written|published)\s+)?(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"\s*(?:[,|·•–—-]\s*)?(?P<stamp>.+)$"
+)
+# A line that is only a timestamp: "Published 9 August 2023, 16:36 GMT", "Updated: 4:36 pm", "3 hours ago".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
+_AGO = re.compile(r"\b(?:\d+|an?|one|two|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)"
+                  r"\s+ago\b", re.I)  # fmt: skip
+_STAMP_WORDS = re.compile(
+    r"\b(?:posted|published|updated|last updated|first published|modified|edited|on|at|am|pm|gmt|utc|bst|cet|cest|"
+    r"wat|eat|[ecmp][sd]t|z|mon|tue|wed|thu|fri|sat|sun)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[+-]\d{2}:?\d{2}",
+    re.I,
+)
+_STAMPED = re.compile(r"^\W*(?:posted|published|updated|last updated|first published|modified)\b", re.I)
+# A reader-comment section: its heading, then entries signed and timestamped.
+_COMMENTS_HEADING = re.compile(
+    r"^\s*(?:(?:\d+|no|one|two|three)\s+(?:reader\s+)?(?:comments?|responses?|replies|reactions?)\b.{0,80}"
+    r"|(?:reader\s+|user\s+)?(?:comments?|responses?|discussion|reactions)\s*(?:\(\d+\)|\d+)?"
+    r"|(?:leave|post|add|write|submit)\s+an?\s+(?:reply|comment|response)\b.{0,40}"
+    r"|(?:join|start)\s+the\s+(?:discussion|conversation|debate)|(?:show|view|see|read)\s+(?:all\s+)?\d*\s*comments)"
+    r"\s*:?\s*$",
+    re.I,
+)
+_NAME = re.compile(r"@?[A-Z][\w'’-]*(?:\s+@?[A-Z][\w'’.-]*){0,3}")
+_FORM_HEADING = re.compile(r"^\s*(?:leave|post|add|write|submit)\s+an?\s+(?:reply|comment|response)\b", re.I)
+_SIGNATURE = re.compile(
+    r"^\s*\S.{0,60}?\s+(?:says|said|wrote|writes|replied|commented)\s*:?\s*$"
+    r"|^\s*(?:reply|report|like|share|log in to reply|flag|report abuse|\d+\s+likes?)\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +178,11 @@ def _split_lines(text: str) -> list[str]:
 
 
 def _drop_boilerplate(lines: list[_Line], dropped: list[DroppedLine]) -> list[_Line]:
-    footer = _footer_start(lines)
-    if footer is not None:
-        dropped.extend(DroppedLine(ln.number, ln.text, "footer") for ln in lines[footer:])
-        lines = lines[:footer]
+    for tail_rule, find in (("comments", _comments_start), ("footer", _footer_start)):
+        tail = find(lines)
+        if tail is not None:
+            dropped.extend(DroppedLine(ln.number, ln.text, tail_rule) for ln in lines[tail:])
+            lines = lines[:tail]
     kept: list[_Line] = []
     for index, line in enumerate(lines):
         rule = _line_rule(line.text, index)
@@ -164,6 +195,14 @@ def _drop_boilerplate(lines: list[_Line], dropped: list[DroppedLine]) -> list[_L
     return kept
 
 
+def is_timestamp(text: str) -> bool:
+    """A line that only says when: a date and/or a clock time, with words such as "Published" or "Updated"."""
+    if len(text.split()) > 14:
+        return False
+    rest = _STAMP_WORDS.sub(" ", _AGO.sub(" ", _CLOCK.sub(" ", DATE.sub(" ", re.sub(r"(?<=\d)T(?=\d)", " ", text)))))
+    return rest != text and not re.search(r"[^\W\d_]", rest) and not re.search(r"\d{3,}|\d+\s+\d+", rest.strip())
+
+
 def _line_rule(text: str, index: int) -> str | None:
     if _PREFIX_LINK.match(text):
         return "read-more"
@@ -173,15 +212,46 @@ def _line_rule(text: str, index: int) -> str | None:
         return "credits"
     if _is_credit(text):
         return "photo-credit"
-    if index < 3 and _BYLINE.match(text) and len(text.split()) <= 8:
+    if index < 3 and _byline(text):
         return "byline"
+    if (index < 3 or _STAMPED.match(text)) and is_timestamp(text):
+        return "timestamp"  # when the article was written or updated, at its head or marked so
     if not re.search(r"\w", text):
         return "punctuation"
     return None
 
 
+def _byline(text: str) -> bool:
+    """ "By Hadiza Garba, Niamey", "By Hadiza Garba | 9 August 2023, 4:36 pm"."""
+    if _BYLINE.match(text) and len(text.split()) <= 8:
+        return True
+    stamped = _BYLINE_STAMP.match(text)
+    return stamped is not None and is_timestamp(stamped.group("stamp"))
+
+
 def _is_credit(text: str) -> bool:
     return len(text.split()) <= 8 and not text.endswith(".") and bool(_PHOTO_CREDIT.match(text))
+
+
+def _comments_start(lines: list[_Line]) -> int | None:
+    """Where reader comments begin after the body: a comments heading followed by signed or timestamped entries
+    (or a reply form), else at least two entries, each signed and timestamped, from the first to the end."""
+    for index, line in enumerate(lines):
+        if index == 0 or not _COMMENTS_HEADING.match(line.text):
+            continue
+        entries = [ln.text for ln in lines[index + 1 : index + 9]]
+        if _FORM_HEADING.match(line.text) or any(_SIGNATURE.match(t) or is_timestamp(t) for t in entries):
+            return index
+    starts = [i for i in range(3, len(lines) - 1) if _entry(lines[i].text, lines[i + 1].text)]
+    return starts[0] if len(starts) >= 2 else None
+
+
+def _entry(first: str, second: str) -> bool:
+    """A comment's head: a signature ("Amadou says:", or a short name) and its timestamp, or both on one line."""
+    if is_timestamp(second) and (_SIGNATURE.match(first) or _NAME.fullmatch(first)):
+        return True
+    name, _, stamp = first.partition(" · ")
+    return bool(stamp) and bool(_NAME.fullmatch(name)) and is_timestamp(stamp)
 
 
 def _footer_start(lines: list[_Line]) -> int | None:

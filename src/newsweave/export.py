@@ -77,7 +77,8 @@ ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2
 # Events no source states as having happened are not GDELT/ACLED events.
 NOT_EVENTS = frozenset({"negated", "denied"})
 ACLED_MODALITIES = frozenset({"asserted", "reported"})
-ACLED_PRECISIONS = frozenset({"day", "week", "month"})  # ACLED's time precision codes 1, 2, 3
+# ACLED's time precision codes 1, 2, 3; an undated event's report date (``publication``) counts as its week.
+ACLED_PRECISIONS = frozenset({"day", "week", "month", "publication"})
 GEO_COUNTRY, GEO_WORLDCITY = 1, 4
 CAMEO_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 

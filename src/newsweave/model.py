@@ -107,7 +107,7 @@ class Article:
     lang: str
     origin: str
     external_id: str | None = None
-    captions: tuple[str, ...] = ()  # photo captions cut from the text: evidence for dates and names, not stored
+    dropped: tuple[DroppedLine, ...] = ()  # what cleaning removed, each line with its rule
 
     @property
     def chars(self) -> int:
@@ -261,6 +261,19 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletLines:
+    """An article's lines as its outlet's memory of repeated boilerplate keeps them: the key of every line of its
+    cleaned text before the ``repeated`` rule, whether the article adds to the counts (a near-copy of a recent
+    article of its outlet does not), its keys that are the outlet's boilerplate, and those it no longer prints."""
+
+    outlet: str
+    keys: frozenset[int]
+    counted: bool
+    boilerplate: frozenset[int] = frozenset()
+    dropped: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Parsed:
     """Everything the per-article stages produced for one article, written together."""
 
@@ -271,6 +284,7 @@ class Parsed:
     events: list[EventMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    lines: OutletLines | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +460,7 @@ class IngestReport:
     parsed: int = 0
     words: int = 0
     seconds: float = 0.0
+    recleaned: int = 0  # stored articles cleaned and extracted again: they print a line their outlet now repeats
 
     def stats(self) -> dict[str, Any]:
         """Throughput of the run: articles parsed, their words, wall time and articles per second."""
@@ -457,6 +472,7 @@ class IngestReport:
         return {
             "ingested": self.ingested,
             "duplicates": self.duplicates,
+            "recleaned": self.recleaned,
             "analysis": self.analysis,
             "stats": self.stats(),
             "rejected": [{"path": r.origin, "reason": r.reason, "code": r.code} for r in self.rejected],

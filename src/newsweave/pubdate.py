@@ -30,7 +30,8 @@ _DATE_INNER = (
     + r"(?:,?\s+" + _YEAR.format(n=2) + r")?"
     + r"|(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2})"
 )  # fmt: skip
-_DATE = re.compile(r"\b(?:" + _DATE_INNER + r")\b")
+# An absolute calendar date as written ("July 26", "26 July 2023", "Aug. 6, 2023", "2023-08-06").
+DATE = re.compile(r"\b(?:" + _DATE_INNER + r")\b")
 _MARKER = re.compile(
     r"^\s*(?:(?P<kw>date|published|posted|updated|first published|last updated)\b\s*(?:on\s*)?:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -74,7 +75,7 @@ def parse_date(value: str) -> date:
 def date_mentions(text: str) -> list[DateMention]:
     """Every absolute calendar date in ``text`` (with or without a year)."""
     found = []
-    for match in _DATE.finditer(text):
+    for match in DATE.finditer(text):
         mention = _to_mention(match)
         if mention is not None:
             found.append(mention)

@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from newsweave import store_fusion as fusion
+from newsweave import store_lines as lines
 from newsweave import store_rows as rows
 from newsweave import store_views as views
 from newsweave.errors import AmbiguousError, NotFoundError, StoreError
@@ -128,6 +129,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE event_index_state (id INTEGER PRIMARY KEY, mentions BIGINT);
         """,
     ),
+    (
+        "0009_publication_precision",  # undated events: precision "publication" (was "week"); the index is rebuilt
+        "UPDATE events SET date_precision = 'publication' WHERE date_text IS NULL AND date_precision = 'week'; "
+        "DELETE FROM event_index_state;",
+    ),
+    ("0010_cleaning_lines", lines.MIGRATION),
 )
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)
@@ -312,7 +319,7 @@ class Store:
                 return 0
             seq = int(self._scalar("SELECT coalesce(max(seq), 0) FROM articles"))
             items = list(pending.values())
-            for table, columns, data in rows.parsed_rows(items, first_seq=seq + 1):
+            for table, columns, data in [*rows.parsed_rows(items, first_seq=seq + 1), *lines.line_rows(items)]:
                 self.insert(table, columns, data)
         return len(pending)
 

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from newsweave.store import Store
 
 _KEY = "coalesce(c.cluster, 'evt_' || h.article_id || '_' || h.event)"
-_RANK = "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 ELSE 4 END"
+_RANK = (  # store_views.PRECISION_RANK
+    "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 "
+    "WHEN 'publication' THEN 4 ELSE 5 END"
+)
 
 # Article events matching one filter (a real event matches when one of its article events does).
 _HITS = {
@@ -84,8 +87,7 @@ _ORDER = {
     # Store.events(): real events in the order of their first article event.
     "events": "first_article, first_event",
     # store_views.timeline(): by date, the most precise first, then id.
-    "timeline": "date, CASE precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 "
-    "WHEN 'year' THEN 3 ELSE 4 END, key",
+    "timeline": f"date, {_RANK.replace('e.date_precision', 'precision')}, key",
 }
 
 

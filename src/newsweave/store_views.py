@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+# A stated date before the publication date that stands in for an event no words date.
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4, None: 5}
 
 EVENT_ROWS = """
 SELECT e.*, a.outlet FROM events e JOIN articles a ON a.id = e.article_id
@@ -86,7 +87,7 @@ def _event(article_id: str, number: int, mentions: list[dict[str, Any]], roles: 
 
 def _date_choice(mention: dict[str, Any]) -> tuple[int, int, str]:
     """Prefer a date the text states, then the most precise, then the earliest (an event is dated by when it began)."""
-    return (mention["date_text"] is None, PRECISION_RANK.get(mention["date_precision"], 4), str(mention["date"]))
+    return (mention["date_text"] is None, PRECISION_RANK.get(mention["date_precision"], 5), str(mention["date"]))
 
 
 def summary_line(event: dict[str, Any], *, limit: int = 200) -> str:
@@ -99,7 +100,7 @@ def summary_line(event: dict[str, Any], *, limit: int = 200) -> str:
 
 def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dated = [e for e in events if e["date"] is not None]
-    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 4), e["id"]))
+    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 5), e["id"]))
     return [
         {"date": e["date"], "precision": e["date_precision"], "event_id": e["id"], "type": e["type"],
          "modality": e["modality"], "summary": summary_line(e), "article_ids": e.get("article_ids", [e["article_id"]]),

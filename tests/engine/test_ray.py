@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 import newsweave
 
@@ -21,7 +21,11 @@ TABLES = {
     "duplicates": "SELECT article_id, copy_of, kind FROM duplicates",
     "story_members": "SELECT article_id, story_id FROM story_members",
     "event_clusters": "SELECT article_id, event, cluster FROM event_clusters",
+    "dropped_lines": "SELECT article_id, number, rule, text FROM dropped_lines",
+    "article_lines": "SELECT article_id, outlet, keys, counted, dropped FROM article_lines",
+    "outlet_boilerplate": "SELECT outlet, line_key FROM outlet_boilerplate",
 }
+WIRE = ROOT / "tests" / "data" / "wire" / "harbourcourier.jsonl"  # one outlet's articles under a shared footer
 
 
 def _dump(db: Path) -> dict[str, list[Any]]:
@@ -31,9 +35,9 @@ def _dump(db: Path) -> dict[str, list[Any]]:
 
 def test_ray_engine_matches_local_engine(tmp_path: Path) -> None:
     local, ray = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
-    by_local = newsweave.ingest([str(SAMPLE)], db=local, workers=2)
-    by_ray = newsweave.ingest([str(SAMPLE)], db=ray, workers=2, engine="ray")
-    assert (by_ray.ingested, len(by_ray.rejected)) == (by_local.ingested, len(by_local.rejected)) == (21, 2)
+    by_local = newsweave.ingest([str(SAMPLE), str(WIRE)], db=local, workers=2)
+    by_ray = newsweave.ingest([str(SAMPLE), str(WIRE)], db=ray, workers=2, engine="ray")
+    assert (by_ray.ingested, len(by_ray.rejected)) == (by_local.ingested, len(by_local.rejected)) == (43, 2)
     expected, found = _dump(local), _dump(ray)
     for table in TABLES:
         assert found[table] == expected[table], table

@@ -19,7 +19,8 @@ from newsweave.sources import iter_inputs
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 
 # Rows of one article, written with the article in one transaction.
-ARTICLE_TABLES = ("mentions", "doc_actors", "actor_mentions", "events", "event_args", "quotes", "claims")
+ARTICLE_TABLES = ("mentions", "doc_actors", "actor_mentions", "events", "event_args", "quotes", "claims",
+                  "dropped_lines", "article_lines")  # fmt: skip
 # Tables of the corpus stages, each replaced (or extended) in one transaction.
 CORPUS_TABLES = ("doc_bands", "dup_pairs", "duplicates", "stories", "story_members", "story_terms", "actors",
                  "actor_members", "event_clusters", "event_support", "event_index", "event_index_actors",

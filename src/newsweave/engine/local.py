@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TextIO
 
 from spacy.tokens import Doc
 
-from newsweave import nlp, sources
-from newsweave.article import build
+from newsweave import nlp, repeated, sources
+from newsweave import store_lines as memory_rows
+from newsweave.article import EVIDENCE_RULES, build
 from newsweave.engine.analyze import analyze
 from newsweave.engine.heap import bound_heap
+from newsweave.engine.lines import LineMemory
 from newsweave.errors import InputError
 from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.extract.quantities import extract_claims
 from newsweave.extract.quotes import extract_quotes
 from newsweave.limits import Limits
-from newsweave.model import Article, IngestReport, Parsed, RawInput, Rejection, Skipped
+from newsweave.model import Article, IngestReport, OutletLines, Parsed, RawInput, Rejection, Skipped
 from newsweave.settings import Settings
 from newsweave.store import Store
 
@@ -58,16 +60,18 @@ def ingest(
     in_flight: set[str] = set()
     fetch = sources.FetchOptions.from_settings(settings)
     items = sources.iter_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin, fetch=fetch)
-    fresh = _fresh_articles(items, store, settings, options, report, in_flight, progress)
+    memory = LineMemory(store)
+    fresh = _fresh_articles(items, store, settings, options, report, (in_flight, memory), progress)
     parsed = nlp.parse(fresh, workers=options.workers, batch_size=settings.batch_size)
     batch: list[Parsed] = []
-    for doc, article in parsed:
+    for doc, (article, lines) in parsed:
         report.parsed += 1
         report.words += article.words
-        batch.append(extract_parsed(doc, article))
+        batch.append(replace(extract_parsed(doc, article), lines=lines))
         if len(batch) >= settings.batch_size:
-            write_batch(batch, store, report, in_flight)
-    write_batch(batch, store, report, in_flight)
+            write_batch(batch, store, report, in_flight, memory=memory)
+    write_batch(batch, store, report, in_flight, memory=memory)
+    report.recleaned = reclean(store, batch_size=settings.batch_size)
     report.seconds = time.perf_counter() - started
     if options.analyze and (report.ingested or store.analysis_pending()):
         report.analysis = analyze(store)  # also after a run killed before its corpus stages ended
@@ -76,7 +80,8 @@ def ingest(
 
 def extract_parsed(doc: Doc, article: Article) -> Parsed:
     """Every per-article extractor over one parsed article."""
-    local, linked = extract_actors(doc, article.id, captions=article.captions)
+    captions = [line.text for line in article.dropped if line.rule in EVIDENCE_RULES]
+    local, linked = extract_actors(doc, article.id, captions=captions)
     events = extract_events(doc, article, local, linked)
     quotes = extract_quotes(doc, article.id, local, linked)
     claims = extract_claims(doc, article.id, article.published, quotes)
@@ -89,16 +94,30 @@ def _fresh_articles(
     settings: Settings,
     options: IngestOptions,
     report: IngestReport,
-    in_flight: set[str],
+    seen: tuple[set[str], LineMemory],
     progress: Progress | None,
-) -> Iterator[tuple[str, Article]]:
-    """Articles not yet in the store, as ``(text, article)`` pairs for spaCy."""
+) -> Iterator[tuple[str, tuple[Article, OutletLines | None]]]:
+    """Articles not yet in the store, without the lines their outlet repeats, as ``(text, (article, lines))`` pairs
+    for spaCy."""
+    in_flight, memory = seen
     for raw in raw_inputs(items, store, report, progress):
         outcome = build_article(raw, settings, options)
         if isinstance(outcome, Rejection):
             record_rejection(outcome, store, report)
         elif admit(outcome.id, store, report, in_flight):
-            yield outcome.text, outcome
+            article, lines = memory.screen(outcome)
+            if article.words >= settings.min_words:
+                yield article.text, (article, lines)
+                continue
+            refuse_repeated(article, store, report, (in_flight, memory))
+
+
+def refuse_repeated(article: Article, store: Store, report: IngestReport, seen: tuple[set[str], LineMemory]) -> None:
+    """An article too short once the lines its outlet repeats are gone is refused, and forgotten by this run."""
+    seen[0].discard(article.id)
+    seen[1].forget(article.id)
+    reason = f"too short to be an article once the lines its outlet repeats are dropped ({article.words} words left)"
+    record_rejection(Rejection(article.origin, reason, "too_short"), store, report)
 
 
 def raw_inputs(
@@ -146,10 +165,29 @@ def build_article(raw: RawInput, settings: Settings, options: IngestOptions) -> 
         return Rejection(raw.origin, f"internal error while cleaning: {type(exc).__name__}: {exc}", "internal")
 
 
-def write_batch(batch: list[Parsed], store: Store, report: IngestReport, in_flight: set[str]) -> None:
+def write_batch(
+    batch: list[Parsed], store: Store, report: IngestReport, in_flight: set[str], *, memory: LineMemory | None = None
+) -> None:
     if not batch:
         return
     report.ingested += store.add_articles(batch)
     for item in batch:
         in_flight.discard(item.article.id)
+        if memory is not None:
+            memory.forget(item.article.id)
     batch.clear()
+
+
+def reclean(store: Store, *, batch_size: int = 64) -> int:
+    """Clean and extract again the stored articles that still print lines that have since become their outlet's
+    boilerplate (same ids, same ranks); returns how many. The corpus stages then run again."""
+    stale = memory_rows.stale(store)
+    ids = list(stale)
+    for start in range(0, len(ids), batch_size):
+        articles = [repeated.drop(a, stale[a.id]) for a in memory_rows.articles(store, ids[start : start + batch_size])]
+        parsed = nlp.parse(((a.text, a) for a in articles), batch_size=batch_size)
+        memory_rows.replace_extraction(store, [
+            replace(extract_parsed(doc, a), lines=OutletLines(a.outlet or "", frozenset(), True, dropped=stale[a.id]))
+            for doc, a in parsed
+        ])  # fmt: skip
+    return len(ids)

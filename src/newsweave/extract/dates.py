@@ -1,9 +1,14 @@
 """When: resolve an event's time expression against the article's publication date.
 
-Weekdays go back to the latest such day on or before publication (forward for
-planned events: "a summit on Thursday"); "last week", "in July", "a week ago",
-"since July 26" and the rest go through ``dateparser`` with ``RELATIVE_BASE`` set
-to the publication date. No expression: the publication date, precision week.
+Only calendar expressions date an event: durations ("a 20-minute speech", "for
+three weeks"), ages ("a 33-year-old") and clock times ("at 6:23 pm") do not.
+Weekdays go back to the latest such day on or before publication, forward for an
+act still to come (a future tense, "to" under a verb of intent, or a planned or
+threatened act whose tense does not say); "last week", "in July", "since July 26"
+and the rest go through ``dateparser`` with ``RELATIVE_BASE`` set to the
+publication date. A relative expression keeps the precision it states: "three
+years ago" is a year, "six months ago" a month, "three weeks ago" a week. No
+expression: the publication date, with precision ``publication``.
 """
 
 from __future__ import annotations
@@ -16,18 +21,33 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsweave.extract.modality import SPEECH
+from newsweave.extract.modality import CONDITIONAL_AUX, FUTURE_AUX, PLANNING, SPEECH, THREATS
 from newsweave.model import EventDate, Span
 from newsweave.nlp import entities_in
 from newsweave.pubdate import WEEKDAYS
 
 _NOISE = re.compile(r"^(on|in|since|from|by|at|during|of|late|early|the|this past)\s+", re.I)
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this|past|coming) )?(?P<day>monday|tuesday|wednesday|thursday|friday|"
+                      r"saturday|sunday)\b", re.I)  # fmt: skip
 _UNIT_ONLY = re.compile(r"^(night|morning|evening|afternoon|weekend|days?|weeks?|months?|years?|hours?)$", re.I)
 _DURATION = re.compile(
-    r"\b(for|within|of)\b|\b(days|weeks|months|years|hours)\b(?! ago)|-(hour|day|week|month|year)\b", re.I
+    r"\b(for|within|of)\b|\b(days|weeks|months|years|hours|minutes|seconds)\b(?! ago)"
+    r"|-(second|minute|hour|day|week|month|year)s?\b",
+    re.I,
 )
+# A calendar word: what makes an expression a date rather than a clock time ("6:23 pm") or an amount of time.
+_CALENDAR = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
+    r"june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|today|tonight|yesterday|tomorrow|"
+    r"day|days|weekend|week|weeks|month|months|year|years|decade|decades|century|spring|summer|autumn|fall|winter|"
+    r"(19|20)\d{2}s?)\b|\d{1,2}/\d{1,2}|\b(hours?|minutes?) ago\b",
+    re.I,
+)
+_AGE = re.compile(r"-years?-old\b|\byears? old\b|\baged\b", re.I)
+_AGO = re.compile(r"\bago\b", re.I)
+_AGO_UNIT = re.compile(r"\b(year|decade|century|month|week)s?\b.*\bago\b", re.I)
 PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
+AGO_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month", "week": "week"}
 
 
 def shift(day: date, days: int) -> date | None:
@@ -38,17 +58,25 @@ def shift(day: date, days: int) -> date | None:
         return None
 
 
+def is_calendar(text: str) -> bool:
+    """Whether an expression names a point on the calendar: not a clock time, a duration or an age."""
+    if _AGE.search(text) or not (_CALENDAR.search(text) or _ANCHORED.match(text.strip())):
+        return False
+    return not (_DURATION.search(text) and not re.search(r"\b(last|this|next|ago)\b", text, re.I))
+
+
 @lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None, *, future: bool = False) -> tuple[date | None, str | None]:
     """A time expression to ``(date, precision)`` relative to ``published``; (None, None) if unknown."""
+    if not is_calendar(text):
+        return None, None
     expression = _NOISE.sub("", text.strip().lower())
-    expression = re.sub(r"\b(night|morning|evening|afternoon|dawn|at|late|early)\b", "", expression).strip()
-    expression = re.sub(r"\s+", " ", expression)
+    expression = re.sub(r"\b(night|morning|evening|afternoon|dawn|at|late|early)\b", "", expression)
+    expression = re.sub(r"\b\d{1,2}(:\d{2})?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", "", expression)
+    expression = re.sub(r"\s+", " ", expression).strip()
     weekday = _WEEKDAY.search(expression)
     if weekday and published is not None:
-        day = _weekday(published, WEEKDAYS.index(weekday.group(1)), last_week=bool(re.search(r"\blast week\b",
-                       expression)), future=future)  # fmt: skip
-        return (day, "day") if day is not None else (None, None)
+        return _weekday(published, weekday, last_week=bool(re.search(r"\blast week\b", expression)), future=future)
     if published is None and not re.search(r"\b(19|20)\d{2}\b", expression):
         return None, None
     value, period = _parse(expression, published, future)
@@ -57,12 +85,19 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> tuple
     return _to_precision(expression, value, period)
 
 
-def _weekday(published: date, target: int, *, last_week: bool, future: bool) -> date | None:
+def _weekday(published: date, match: re.Match[str], *, last_week: bool, future: bool) -> tuple[date | None, str | None]:
+    """ "on Monday": the latest Monday on or before publication, or the next one on or after it for an act to come;
+    "last Monday" and "next Monday" say which."""
+    target, relation = WEEKDAYS.index(match.group("day").lower()), (match.group("rel") or "").lower()
     if last_week:
-        return shift(published, target - published.weekday() - 7)
-    if future:
-        return shift(published, (target - published.weekday()) % 7)
-    return shift(published, -((published.weekday() - target) % 7))
+        day = shift(published, target - published.weekday() - 7)
+    elif relation == "next" or (future and relation not in {"last", "past"}):
+        ahead = (target - published.weekday()) % 7
+        day = shift(published, ahead or (7 if relation == "next" else 0))
+    else:
+        behind = (published.weekday() - target) % 7
+        day = shift(published, -(behind or (7 if relation in {"last", "past"} else 0)))
+    return (day, "day") if day is not None else (None, None)
 
 
 def _parse(expression: str, published: date | None, future: bool) -> tuple[date | None, str | None]:
@@ -76,10 +111,13 @@ def _parse(expression: str, published: date | None, future: bool) -> tuple[date 
 
 def _to_precision(expression: str, value: date, period: str | None) -> tuple[date | None, str | None]:
     precision = PRECISION.get(period or "day", "day")
-    if "ago" in expression:
-        precision = "day"
+    if _AGO.search(expression):
+        unit = _AGO_UNIT.search(expression)
+        precision = AGO_PRECISION[unit.group(1).lower()] if unit else "day"  # "three weeks ago" is a week
     elif "week" in expression:
-        value, precision = value - timedelta(days=value.weekday()), "week"  # a Monday: never before 0001-01-01
+        precision = "week"
+    if precision == "week":
+        value = value - timedelta(days=value.weekday())  # a Monday: never before 0001-01-01
     elif precision == "year":
         value = date(value.year, 1, 1)
     elif precision == "month":
@@ -127,12 +165,13 @@ def event_date(
     article_id: str,
     published: date | None,
     *,
-    future: bool,
+    state: str,
     uncertain: bool,
     claimed: frozenset[int] = frozenset(),
     anchor: date | None = None,
 ) -> EventDate:
-    """The date of the event a trigger names, from the time expression attached to it (or nearest)."""
+    """The date of the event a trigger names, from the time expression attached to it (or nearest); with none,
+    the publication date (precision ``publication``). ``state`` is the event's modality."""
     shifted = _offset_clause(trigger, sentence, published, anchor)
     if shifted is not None:
         day, offset = shifted
@@ -141,14 +180,44 @@ def event_date(
     expression = _expression_for(trigger, sentence, claimed)
     if expression is not None:
         relative = anchored(expression.text, anchor)
-        future = future and not _told_in_past(expression)
+        future = to_come(expression, trigger, state)
         value, precision = (relative, "day") if relative else resolve(expression.text, published, future=future)
         if value is not None:
             span = Span(article_id, expression.start_char, expression.end_char, expression.text)
             return EventDate(value, precision, expression.text, span, uncertain)
     if published is None:
         return EventDate(None, None, None, None, uncertain)
-    return EventDate(published, "week", None, None, uncertain)
+    return EventDate(published, "publication", None, None, uncertain)
+
+
+UNREALISED = frozenset({"planned", "threatened", "conditional"})
+# Verbs whose "to" complement is still to come ("vowed to strike on Monday"), unlike "forced to flee on Monday".
+INTENT = PLANNING | THREATS | frozenset({"vow", "promise", "pledge", "agree", "decide", "want", "hope", "threaten",
+                                         "go", "offer", "ready", "prepared", "poised", "likely"})  # fmt: skip
+
+
+def to_come(expression: SpacySpan, trigger: Token, state: str) -> bool:
+    """Whether the dated act may lie after publication: its verb's tense says so ("will meet on Thursday"),
+    else its modality does (planned, threatened, conditional); a past tense never ("met on Monday")."""
+    host = next((a for a in expression.root.ancestors if a.pos_ in {"VERB", "AUX"}), trigger)
+    tense = _tense(host)
+    return tense == "future" or (tense is None and state in UNREALISED)
+
+
+def _tense(verb: Token) -> str | None:
+    """ "future", "past" or None (a present, or a noun) for the verb an expression hangs from."""
+    for _ in range(4):
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & (FUTURE_AUX | CONDITIONAL_AUX) or (verb.lower_ == "going" and "to" in aux):
+            return "future"
+        if aux & {"have", "has", "had", "'ve", "was", "were", "did"} or verb.tag_ == "VBD":
+            return "past"
+        if "to" not in aux or verb.dep_ not in {"xcomp", "ccomp", "advcl", "acomp"}:
+            return None
+        if verb.head.lemma_.lower() in INTENT:  # "vowed to strike on Monday": the strike is still to come
+            return "future"
+        verb = verb.head  # "was forced to flee on Monday": as the verb it completes
+    return None
 
 
 _OFFSET = re.compile(r"^(?P<n>a|one|two|three|four|five|\d) (?P<unit>day|week)s?$", re.I)
@@ -281,12 +350,6 @@ def _reported(clause: Token, trigger: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
 
 
-def _told_in_past(expression: SpacySpan) -> bool:
-    """ "on Thursday directed their chiefs to activate the force": the date belongs to a verb in the past tense."""
-    host = next((a for a in expression.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return host is not None and host.tag_ == "VBD"
-
-
 def _simultaneous(clause: Token, *, verb: bool = True) -> bool:
     """ "ran into a wall on Tuesday, when the coup leaders declined ...", "sent a letter calling on ...", "wrote to
     the Council on Tuesday asking it to ..." (a participle with no conjunction of its own: its own act, not an event
@@ -318,8 +381,9 @@ def _hangs_from(expression: SpacySpan, host: Token) -> bool:
 
 
 def _is_point(ent: SpacySpan) -> bool:
-    """A point in time ("on Tuesday", "July 26"), not a duration ("seven days") or a vague one."""
+    """A point on the calendar ("on Tuesday", "July 26"), not a duration ("seven days"), a clock time, an age or a
+    vague one."""
     text = ent.text.lower()
-    if _UNIT_ONLY.match(text) or (_DURATION.search(text) and not re.search(r"\b(last|this|next|ago)\b", text)):
+    if _UNIT_ONLY.match(text) or not is_calendar(text):
         return False
     return not re.fullmatch(r"(recent|the past|past|coming|these|each|every) .*|now|currently|recently", text)

@@ -111,7 +111,7 @@ def extract_events(
             anchor, anchor_paragraph = occasion, paragraph
         drafts = _reacting([_draft(token, trigger, index, roles, kinds, quoted) for token, trigger in triggered])
         for token, event_type, mode, state, sources, targets in drafts:
-            when = event_date(token, sentence, article.id, article.published, future=state == "planned",
+            when = event_date(token, sentence, article.id, article.published, state=state,
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
             if when.text is not None and when.precision == "day" and not _durative(when, doc):
                 anchor, anchor_paragraph = when.value, paragraph
@@ -434,7 +434,7 @@ def _undated_as_reported(events: list[EventMention]) -> list[EventMention]:
     """An event no mention dates in words, which the article reports undated somewhere, is not dated by an
     occasion one of its other mentions carried from a neighbouring sentence: all take the publication date."""
     dated = {e.index for e in events if e.date.text is not None}
-    reported = {e.index: e.date for e in events if e.date.text is None and e.date.precision == "week"}
+    reported = {e.index: e.date for e in events if e.date.text is None and e.date.precision == "publication"}
     return [replace(e, date=replace(reported[e.index], uncertain=e.date.uncertain))
             if e.index not in dated and e.index in reported and _carried(e.date) else e for e in events]  # fmt: skip
 
@@ -461,7 +461,8 @@ def _dates_compatible(a: EventDate, b: EventDate, *, loose: bool = False) -> boo
     if a.value is None or b.value is None:
         return True
     inferred = loose and (a.text is None or b.text is None)  # an inferred date is no evidence within one sentence
-    return abs((a.value - b.value).days) <= (7 if inferred or "week" in {a.precision, b.precision} else 0)
+    loose_precision = bool({"week", "publication"} & {a.precision, b.precision})
+    return abs((a.value - b.value).days) <= (7 if inferred or loose_precision else 0)
 
 
 def _with_index(event: EventMention, index: int) -> EventMention:

@@ -31,7 +31,7 @@ MARKDOWN_STYLE = {"reported": "_", "planned": "_", "conditional": "_", "threaten
 def timeline_rows(events: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Dated events in date order (then precision), one row each."""
     dated = [e for e in events if e["date"] is not None]
-    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 4), e["id"]))
+    dated.sort(key=lambda e: (e["date"], PRECISION_RANK.get(e["date_precision"], 5), e["id"]))
     return [row(e) for e in dated]
 
 
@@ -59,8 +59,11 @@ def row(event: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def date_label(value: Any, precision: str | None) -> str:
-    """A date as the reader should take it: ``2023-08-03``, ``week of 2023-07-31``, ``2023-08``."""
+    """A date as the reader should take it: ``2023-08-03``, ``week of 2023-07-31``, ``2023-08``, ``reported
+    2023-08-09`` (no words date it: its article's publication date stands in)."""
     text = str(value)
+    if precision == "publication":
+        return f"reported {text}"
     if precision == "week":
         return f"week of {text}"
     if precision == "month":
