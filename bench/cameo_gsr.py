@@ -1,9 +1,15 @@
-"""PETRARCH-2 gold-standard records (../shared/bench/cameo, MIT): CAMEO root-code accuracy.
+"""PETRARCH-2 gold-standard records (../shared/bench/cameo, MIT): CAMEO root-code and PLOVER category accuracy.
 
 Run: ``python -m bench.cameo_gsr``. The file is not strict XML, so records are read
 with regular expressions. A sentence is right when the root code of newsweave's
 main event equals the root of one of its gold codings; "no event" sentences are
-right when nothing is coded.
+right when nothing is coded. PLOVER category accuracy maps each gold CAMEO code
+to its PLOVER category through the PLOVER manual's crosswalk
+(../shared/bench/plover/CAMEO2PLOVER-2021.txt, CC BY-SA 4.0; the longest listed
+prefix of the code decides): a sentence is right when newsweave's main event has
+one of its gold categories, or, for "no event" sentences and sentences coded only
+with CAMEO codes the crosswalk leaves out of PLOVER (01 public statements, 02
+appeals), when no PLOVER event is coded. These sentences were never used for rules: they are only scored.
 """
 
 from __future__ import annotations
@@ -11,45 +17,77 @@ from __future__ import annotations
 import os
 import re
 import time
+from functools import cache
 from pathlib import Path
 
 from bench.coding import code_sentences
+from newsweave.ontology.plover import canonical
 
 ROOT = Path(__file__).resolve().parents[1]
-GSR = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared")) / "bench" / "cameo" / "PETR2_GSR_validation.xml"
+SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared")) / "bench"
+GSR = SHARED / "cameo" / "PETR2_GSR_validation.xml"
+CROSSWALK = SHARED / "plover" / "CAMEO2PLOVER-2021.txt"
+_CROSSWALK_ROW = re.compile(r"^(?P<code>\d{2,4}):\s*(?P<category>[A-Z]+)\b")
 _SENTENCE = re.compile(r"<Sentence\b(?P<attrs>[^>]*)>(?P<body>.*?)</Sentence>", re.S)
 _CODING = re.compile(r"<EventCoding\b[^>]*?eventcode=\"(?P<code>\d+)\"", re.S)
 _TEXT = re.compile(r"<Text>\s*(?P<text>.*?)\s*</Text>", re.S)
 
 
 def records() -> list[tuple[str, set[str]]]:
-    """``(text, gold root codes)``; an empty set means the sentence codes no event."""
+    """``(text, gold CAMEO codes)``; an empty set means the sentence codes no event."""
     out = []
     for match in _SENTENCE.finditer(GSR.read_text(encoding="utf-8", errors="replace")):
         body = match.group("body")
         text = _TEXT.search(body)
         if text is None:
             continue
-        roots = {code[:2] for code in _CODING.findall(body)}
-        if not roots and "noevents" not in body.lower():
+        codes = set(_CODING.findall(body))
+        if not codes and "noevents" not in body.lower():
             continue
-        out.append((" ".join(text.group("text").split()), roots))
+        out.append((" ".join(text.group("text").split()), codes))
     return out
+
+
+@cache
+def crosswalk() -> dict[str, str]:
+    """CAMEO code → PLOVER category (POLECAT names), from the PLOVER manual's CAMEO2PLOVER table."""
+    table: dict[str, str] = {}
+    for line in CROSSWALK.read_text(encoding="utf-8").splitlines():
+        match = _CROSSWALK_ROW.match(line)
+        if match:
+            table[match.group("code")] = canonical(match.group("category"))
+    return table
+
+
+def plover_category(code: str) -> str | None:
+    """The PLOVER category of a CAMEO code: the crosswalk's row for its longest listed prefix."""
+    for end in range(len(code), 1, -1):
+        if code[:end] in crosswalk():
+            return crosswalk()[code[:end]]
+    return None
+
+
+def score() -> dict[str, float]:
+    """CAMEO root accuracy (all sentences, and the coded ones) and PLOVER category accuracy."""
+    items = records()
+    coded = code_sentences([text for text, _ in items])
+    pairs = [({c[:2] for c in codes}, {p for c in codes if (p := plover_category(c))}, result)
+             for (_, codes), result in zip(items, coded, strict=True)]  # fmt: skip
+    root = sum((c.cameo_root in roots) if roots else c.type is None for roots, _, c in pairs)
+    category = sum((c.type in kinds) if kinds else c.type is None for _, kinds, c in pairs)
+    with_event = [(roots, c) for roots, _, c in pairs if roots]
+    root_coded = sum(c.cameo_root in r for r, c in with_event) / max(1, len(with_event))
+    return {"sentences": len(items), "root": root / len(items), "category": category / len(items),
+            "coded": len(with_event), "root_coded": root_coded}  # fmt: skip
 
 
 def main() -> None:
     start = time.perf_counter()
-    items = records()
-    coded = code_sentences([text for text, _ in items])
-    right = sum(
-        (c.cameo_root in roots) if roots else c.type is None for (_, roots), c in zip(items, coded, strict=True)
-    )
-    with_event = [(roots, c) for (_, roots), c in zip(items, coded, strict=True) if roots]
-    detected = sum(c.cameo_root in roots for roots, c in with_event)
+    result = score()
     print(
-        f"PETRARCH-2 GSR: {len(items)} sentences, CAMEO root accuracy {right / len(items):.3f} "
-        f"(on the {len(with_event)} coded sentences: {detected / max(1, len(with_event)):.3f}) "
-        f"({time.perf_counter() - start:.1f}s)"
+        f"PETRARCH-2 GSR: {result['sentences']:.0f} sentences, PLOVER category accuracy {result['category']:.3f} "
+        f"(via CAMEO2PLOVER), CAMEO root accuracy {result['root']:.3f} (on the {result['coded']:.0f} coded "
+        f"sentences: {result['root_coded']:.3f}) ({time.perf_counter() - start:.1f}s)"
     )
 
 

@@ -8,6 +8,7 @@ from newsweave import nlp
 from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.model import Article, DocActor
+from newsweave.ontology.plover import is_plover
 
 
 @dataclass(frozen=True)
@@ -18,19 +19,21 @@ class Coded:
     targets: tuple[str, ...]
 
 
-def _article(text: str) -> Article:
+def article_for(text: str, article_id: str = "s") -> Article:
+    """An article with no outlet, URL or publication date, for a bench text."""
     return Article(
-        id="s", url=None, outlet=None, title=None, published=None, published_source="unknown", published_evidence="",
-        published_flag=None, text=text, raw_hash="", lang="en", origin="bench",
+        id=article_id, url=None, outlet=None, title=None, published=None, published_source="unknown",
+        published_evidence="", published_flag=None, text=text, raw_hash="", lang="en", origin="bench",
     )  # fmt: skip
 
 
 def code_sentences(texts: list[str]) -> list[Coded]:
-    """The main event of each sentence: the trigger highest in the parse (nearest the root)."""
+    """The main political event of each sentence: the PLOVER-typed trigger highest in the parse (nearest the
+    root); events of the crisis extension are left out (these gold standards code PLOVER/CAMEO only)."""
     out = []
-    for doc in nlp.load().pipe(texts, batch_size=64):
+    for doc, _ in nlp.parse((text, None) for text in texts):
         local, linked = extract_actors(doc, "s")
-        events = extract_events(doc, _article(doc.text), local, linked)
+        events = [e for e in extract_events(doc, article_for(doc.text), local, linked) if is_plover(e.type)]
         if not events:
             out.append(Coded(None, None, (), ()))
             continue

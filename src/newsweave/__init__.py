@@ -129,7 +129,9 @@ def conflicts(db: str | Path | None = None, *, include_series: bool = False) -> 
     from newsweave.fuse.conflicts import find_conflicts
 
     with open_store(db, read_only=True) as store:
-        found = find_conflicts(store.claims(), source_of=store_fusion.source_keys(store))
+        found = find_conflicts(
+            store.claims(), source_of=store_fusion.source_keys(store), story_of=store_fusion.story_of(store)
+        )
     return [c for c in found if include_series or c["kind"] == "conflict"]
 
 

@@ -135,6 +135,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "DELETE FROM event_index_state;",
     ),
     ("0010_cleaning_lines", lines.MIGRATION),
+    (
+        # Copies are found through new index keys (sampled word 5-grams, fuse/dedup.py): drop the old keys and
+        # pairs so the next corpus run indexes and labels every stored article again.
+        "0011_copy_index",
+        "DELETE FROM doc_bands; DELETE FROM dup_pairs; DELETE FROM duplicates; DELETE FROM analysis_state;",
+    ),
 )
 
 SNAPSHOT_EVERY = 1.0  # seconds: a writer publishes its committed state at most this often (and when it closes)

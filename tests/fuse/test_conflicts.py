@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -151,7 +152,7 @@ def test_a_rising_toll_is_a_series() -> None:
 def test_different_things_are_not_compared() -> None:
     mixed = [_claim("a", "A", 40, 1), _claim("b", "B", 60, 1, counted="infants"), _claim("c", "C", 90, 1, owner="USA"),
              _claim("d", "D", 70, 1, cumulative=True), _claim("e", "E", 100, 1, approx="vague"),
-             _claim("f", "F", 80, 1, quantity="other"), _claim("g", "G", 20, 1, as_of=None)]  # fmt: skip
+             _claim("f", "F", 80, 1, quantity="other", counted=None)]  # fmt: skip
     assert find_conflicts(mixed, source_of={}) == []
 
 
@@ -161,6 +162,61 @@ def test_unknown_outlets_are_their_own_source() -> None:
 
 
 def test_labels() -> None:
-    assert label(("evacuated", "people", "", "people", True)) == "evacuated people, running total"
-    assert label(("troops", "troops", "USA", "troops", False)) == "USA troops"
-    assert label(("protesters", "people", "", "people", False)) == "protesters"
+    assert label(("", "evacuated", "people", "", "people", True, "")) == "evacuated people, running total"
+    assert label(("", "troops", "troops", "USA", "troops", False, "")) == "USA troops"
+    assert label(("", "protesters", "people", "", "people", False, "")) == "protesters"
+    assert label(("", "age", "", "", "years", False, "rait")) == "age of Rait"
+    assert label(("", "distance", "metres", "", "metres", False, "")) == "metres (distance)"
+
+
+def test_undated_reports_of_a_fact_conflict_across_days_but_a_quake_years_before_does_not() -> None:
+    magnitude = {"quantity": "magnitude", "counted": None, "unit": "richter"}
+    facts = [_claim("a", None, 5.9, 1, as_of=None, **magnitude), _claim("b", None, 6.1, 2, **magnitude),
+             _claim("c", None, 6.7, 1, as_of=date(2021, 12, 26), **magnitude)]  # fmt: skip
+    records = find_conflicts(facts, source_of={})
+    assert [sorted(_values(r)) for r in records] == [[5.9, 6.1]]
+    assert find_conflicts(facts, source_of={}, story_of={"a": "s1", "b": "s2", "c": "s2"}) == []
+
+
+def test_an_undated_count_is_compared_with_undated_counts_only() -> None:
+    boats = {"quantity": "other", "counted": "boats", "unit": "other"}
+    counts = [_claim("a", None, 2, 1, as_of=None, **boats), _claim("b", None, 3, 1, as_of=None, **boats),
+              _claim("c", "C", 5, 1, **boats)]  # fmt: skip
+    assert [sorted(_values(r)) for r in find_conflicts(counts, source_of={})] == [[2, 3]]
+
+
+def test_exact_figures_differ_by_one_rounded_ones_by_more_than_rounding() -> None:
+    points = {"quantity": "other", "counted": "points", "unit": "other"}
+    exact = [_claim("a", None, 2301, 1, **points), _claim("b", None, 2302, 1, **points)]
+    assert len(find_conflicts(exact, source_of={})) == 1
+    rounded = [_claim("a", None, 2300, 1, approx="about", **points), _claim("b", None, 2302, 1, **points)]
+    assert find_conflicts(rounded, source_of={}) == []
+
+
+REPORTS = (
+    "Floodwaters swept through the river town of Kelmora overnight after the Varn river burst its banks, regional "
+    "officials said. Governor Ilse Marant said 12 people were killed and the water stood 2 metres deep by dawn in "
+    "the lower districts. Emergency crews used boats to reach families stranded on rooftops.",
+    "At least 17 people died in Kelmora when the Varn broke through its embankment before midnight, according to "
+    "a hospital doctor who counted the bodies brought in. Residents described water rising to their first floors "
+    "within an hour, and the mayor ordered the western streets emptied.",
+    "Rescue teams in Kelmora were still searching the flooded market on Wednesday. The Varn had risen 3 metres in "
+    "a few hours, said Ilse Marant, the regional governor, who put the number of people killed at 12 and asked "
+    "the army for more boats.",
+)
+
+
+def test_conflicts_are_found_between_undated_articles_of_one_story(tmp_path: Path) -> None:
+    lines = [{"id": f"report-{i}", "text": text} for i, text in enumerate(REPORTS)]
+    source = tmp_path / "undated.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    newsweave.ingest([str(source)], db=db)
+    with newsweave.open_store(db, read_only=True) as store:
+        assert {a["published"] for a in store.articles()} == {None}
+        assert {a["outlet"] for a in store.articles()} == {None}
+    found = {r["quantity"]: r for r in newsweave.conflicts(db)}
+    assert _values(found["deaths"]) == {12.0, 17.0} and _values(found["distance"]) == {2.0, 3.0}
+    by_value = _by_value(found["deaths"])
+    assert len(by_value[12.0]["article_ids"]) == 2 and len(by_value[17.0]["article_ids"]) == 1
+    assert found["deaths"]["conservative"]["value"] == 12.0 and found["deaths"]["story"]

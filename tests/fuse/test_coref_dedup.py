@@ -49,7 +49,7 @@ def _doc(article_id: str, text: str, outlet: str, seq: int) -> dedup.Doc:
 def test_copy_kinds() -> None:
     original = _doc("a", WIRE, "Wire", 1)
     assert dedup.label(original, _doc("b", WIRE, "Ledger", 2))[0] == "verbatim"
-    trimmed = " ".join(WIRE.split(". ")[:8]).replace("Tuesday", "Tuesday morning")
+    trimmed = ". ".join(WIRE.split(". ")[:8]).replace("Tuesday", "Tuesday morning") + "."
     assert dedup.label(original, _doc("c", trimmed, "Courier", 3))[0] == "edited"
     other = "A different report on fuel prices and queues in the capital, with new figures from traders. " * 6
     assert dedup.label(original, _doc("d", other, "Post", 4))[0] == "unrelated"

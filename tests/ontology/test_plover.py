@@ -20,7 +20,16 @@ def _spec_categories() -> list[str]:
 def test_type_list_matches_the_spec() -> None:
     spec = _spec_categories()
     assert len(spec) == 18 and "AGREE" in spec and "ASSAULT" in spec
-    assert {plover.canonical(name) for name in spec} == set(plover.categories())
+    plover_types = {name for name in plover.categories() if plover.is_plover(name)}
+    assert {plover.canonical(name) for name in spec} == plover_types
+
+
+def test_the_crisis_extension_is_apart_from_plover() -> None:
+    extension = {name for name in plover.categories() if not plover.is_plover(name)}
+    assert extension == {"DISASTER", "ACCIDENT", "CASUALTY", "DISPLACEMENT", "ELECTION", "LEGAL", "ECONOMIC", "OTHER"}
+    for name in extension:
+        coding = plover.coding(name, None)
+        assert (coding.cameo, coding.cameo_root, coding.quad_class) == (None, None, 0)  # no GDELT/ACLED counterpart
 
 
 @pytest.mark.shared
@@ -41,7 +50,9 @@ def test_every_trigger_codes_to_a_known_type() -> None:
 def test_data_files_name_their_source_and_licence() -> None:
     from importlib import resources
 
-    for name in ("plover.csv", "plover_modes.csv", "event_triggers.csv", "roles.csv", "known_actors.csv"):
+    for name in ("plover.csv", "plover_modes.csv", "event_triggers.csv", "roles.csv", "known_actors.csv",
+                 "crisis_types.csv", "crisis_triggers.csv", "senses.csv", "argument_kinds.csv", "event_nouns.csv",
+                 "demonyms.csv", "event_defaults.csv"):  # fmt: skip
         head = resources.files("newsweave.ontology").joinpath(name).read_text("utf-8")[:1200]
         assert "Source" in head or "source" in head, name
         assert "Licence" in head or "CC BY-SA" in head or "public domain" in head, name

@@ -49,6 +49,15 @@ def _get(client: TestClient, url: str) -> Any:
     return response.json()
 
 
+def _get_all(client: TestClient, url: str) -> list[Any]:
+    """Every record of a listing, page after page of 1000 (the largest page the API serves)."""
+    joiner = "&" if "?" in url else "?"
+    records: list[Any] = []
+    while page := _get(client, f"{url}{joiner}limit=1000&offset={len(records)}"):
+        records += page
+    return records
+
+
 def _cli_records(db: Path, endpoint: str) -> Any:
     """What the matching command prints with --json (through the same public API and Store calls)."""
     with newsweave.open_store(db, read_only=True) as store:
@@ -63,8 +72,7 @@ def _cli_records(db: Path, endpoint: str) -> Any:
 
 @pytest.mark.parametrize("endpoint", [*ENDPOINTS, "/conflicts?series=true"])
 def test_listings_match_the_cli_records(client: TestClient, corpus_db: Path, endpoint: str) -> None:
-    joiner = "&" if "?" in endpoint else "?"
-    served = _sorted_actors(_get(client, f"{endpoint}{joiner}limit=1000"))
+    served = _sorted_actors(_get_all(client, endpoint))
     expected = _cli_records(corpus_db, endpoint)
     assert len(served) == len(expected), endpoint
     for got, want in zip(served, expected, strict=True):
@@ -73,7 +81,7 @@ def test_listings_match_the_cli_records(client: TestClient, corpus_db: Path, end
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_every_listing_pages(client: TestClient, endpoint: str) -> None:
-    everything = _get(client, f"{endpoint}?limit=1000")
+    everything = _get_all(client, endpoint)
     assert everything, endpoint
     assert len(_get(client, f"{endpoint}?limit=1")) == 1
     assert _get(client, f"{endpoint}?limit=2&offset=1") == everything[1:3]
@@ -143,10 +151,10 @@ def test_actor_filter_takes_an_id_a_name_or_an_alias(client: TestClient, all_eve
     involved = [e for e in all_events if actor["id"] in {a["id"] for a in e["source"] + e["target"]}]
     assert involved
     for ref in (actor["id"], actor["name"], "Tiani"):
-        assert _ids(_get(client, f"/events?actor={ref}&limit=1000")) == _ids(involved)
+        assert _ids(_get_all(client, f"/events?actor={ref}")) == _ids(involved)
     since = [e for e in involved if _dates(e) and _dates(e) >= date(2023, 8, 1)]  # type: ignore[operator]
     assert _ids(_get(client, f"/events?actor={actor['id']}&from=2023-08-01")) == _ids(since)
-    timeline = _get(client, f"/timeline?actor={actor['id']}&from=2023-08-01&limit=1000")
+    timeline = _get_all(client, f"/timeline?actor={actor['id']}&from=2023-08-01")
     assert {t["event_id"] for t in timeline} == set(_ids(since))
 
 
@@ -154,7 +162,7 @@ def test_story_filter(client: TestClient, all_events: list[dict[str, Any]]) -> N
     story = _get(client, "/stories")[0]
     members = set(story["article_ids"])
     wanted = [e for e in all_events if members & set(e["article_ids"])]
-    assert _ids(_get(client, f"/events?story={story['id']}&limit=1000")) == _ids(wanted)
+    assert _ids(_get_all(client, f"/events?story={story['id']}")) == _ids(wanted)
 
 
 @pytest.mark.parametrize(
@@ -201,3 +209,14 @@ def test_openapi_document_validates(client: TestClient) -> None:
     validator = pytest.importorskip("openapi_spec_validator")
     validator.validate(spec)
     assert client.get("/docs").status_code == 200
+
+
+def test_story_page_groups_copies_under_their_original(client: TestClient) -> None:
+    copies = _get(client, "/duplicates")
+    verbatim = next(c for c in copies if c["kind"] == "verbatim")
+    story = next(s for s in _get(client, "/stories") if verbatim["article_id"] in s["article_ids"])
+    page = client.get(f"/story/{story['id']}").text
+    section = page.split("<h2>Copies</h2>", 1)[1].split("</section>", 1)[0]
+    original = section.index(f'href="/article/{verbatim["copy_of"]}"')
+    assert original < section.index(f'href="/article/{verbatim["article_id"]}"')
+    assert "verbatim copy" in section

@@ -83,7 +83,8 @@ def test_story_to_event_evidence_side_by_side(server: str, browser: Any) -> None
     page.locator("a.story-link").first.click()
     assert page.locator("table.timeline .modality-threatened").count() > 0  # modality is marked
     events = httpx.get(f"{server}/events", params={"min_sources": 2, "limit": 1000}).json()
-    chosen = next(e for e in events if e["num_outlets"] >= 2)
+    linked = {link.get_attribute("href") for link in page.locator("a.event-link").all()}
+    chosen = next(e for e in events if e["num_outlets"] >= 2 and f"/event/{e['id']}" in linked)
     page.locator(f"a.event-link[href='/event/{chosen['id']}']").first.click()
     assert page.url.endswith(f"/event/{chosen['id']}")
     columns = page.locator(".evidence-column")

@@ -96,11 +96,16 @@ def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, st
     location = event["location"] or {}
     return coref.EventRecord(
         id=event["id"], seq=order.get(event["article_id"], 0), story=story_of.get(event["article_id"]),
-        type=event["type"], mode=event["mode"], date=event["date"], precision=event["date_precision"],
+        type=_coref_type(event), mode=event["mode"], date=event["date"], precision=event["date_precision"],
         stated=event["date_text"] is not None, sources=frozenset(a["id"] for a in event["source"]),
         targets=frozenset(a["id"] for a in event["target"]),
         country=location.get("country") if location.get("from_text") else None,
     )  # fmt: skip
+
+
+def _coref_type(event: dict[str, Any]) -> str:
+    """The type coreference blocks on: an event of no known type (OTHER) only meets events named by the same word."""
+    return f"OTHER:{event['trigger'].lower()}" if event["type"] == "OTHER" else str(event["type"])
 
 
 def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]:

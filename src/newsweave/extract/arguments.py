@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from newsweave.model import ActorMention, DocActor
@@ -20,6 +22,7 @@ STATES_OF_MIND = frozenset({"committed", "determined", "prepared", "resolved", "
 DESCRIBING = frozenset({"relcl", "ccomp", "advcl", "punct"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "toward", "towards", "into", "from", "for"})
+RECIPIENT_PREPS = frozenset({"against", "on", "to", "with", "toward", "towards"})
 MAX_ACTORS = 3
 SPOKESPERSON_REACH = 10  # tokens between a spokesperson's title and his name ("spokesman Col. Maj. X")
 # Verbs whose object does what the verb they govern says ("accused France of planning to intervene").
@@ -47,7 +50,9 @@ class ActorIndex:
     def learn_spokespeople(self, doc: Doc) -> None:
         """Who each spokesperson speaks for: the actors his title names ("junta spokesman X", "a spokesman for
         the junta, X")."""
-        for title in (t for t in doc if t.lemma_.lower() in SPOKESPEOPLE):
+        lemmas = doc.to_array([LEMMA])
+        wanted = [doc.vocab.strings[w] for word in SPOKESPEOPLE for w in (word, word.capitalize())]
+        for title in (doc[int(i)] for i in np.flatnonzero(np.isin(lemmas, wanted))):
             whose = [c for c in title.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             whose += [o for p in title.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
@@ -224,7 +229,29 @@ def objects_of(trigger: Token) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         found += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]  # not "on Tuesday"
-    if not found:  # "refused to let the envoys in": the object of the verb it governs
-        for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"):
+    if not found:  # "demanded that the government end curbs", "warned that police will ...": who is to act
+        found = [
+            s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj" and _named(s)
+        ]
+    if not found:  # "refused to let the envoys in", "threatened to cut off power to X": the verb it governs
+        for clause in (c for c in trigger.children if _governed(c)):
             found += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
+            if clause.dep_ != "ccomp":
+                found += [o for p in clause.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in WHEN]  # fmt: skip
     return found
+
+
+def _named(head: Token) -> bool:
+    """A noun phrase that names someone: a name, or a noun a country or name modifies ("the Sudanese government")."""
+    if head.ent_type_ or head.pos_ == "PROPN":
+        return True
+    return head.pos_ == "NOUN" and any(c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for c in head.children)
+
+
+def _governed(clause: Token) -> bool:
+    """A clause a verb governs: its complement, or an infinitive the parser hung as an adverbial."""
+    if clause.pos_ != "VERB":
+        return False
+    infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ in {"xcomp", "ccomp"} or infinitive

@@ -10,6 +10,7 @@ compatible actors and dates).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,27 +20,30 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.actor_types import is_bloc
-from newsweave.extract.arguments import ActorIndex, objects_of, subject_of
+from newsweave.extract.arguments import RECIPIENT_PREPS, ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
-from newsweave.extract.modality import modality
+from newsweave.extract.detect import eventive, predicate_candidates
+from newsweave.extract.modality import SPEECH, modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
+from newsweave.extract.senses import sense
 from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
 from newsweave.nlp import sentence_of, sentences, text_of
 from newsweave.ontology import plover
 
 OUSTED_TITLE = re.compile(r"(ousted|deposed|toppled|detained|overthrown)\b.*\b(president|leader)\b")
-FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT"})
+FLIP_WHEN_NEGATED = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 # PLOVER: cooperative actions stated as intentions are AGREE; conflictual ones stated as intentions are THREATEN.
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 
 
 # Verbs whose subject performs the event their object names ("imposed sanctions", "held talks").
 LIGHT_VERBS = frozenset({"impose", "announce", "adopt", "hold", "launch", "issue", "make", "give", "stage", "take",
                          "carry", "conduct", "lead", "organise", "organize", "begin", "start", "order", "declare",
                          "extend", "deliver", "send", "pay", "host", "call", "set", "mount", "lift",
-                         "tighten"})  # fmt: skip
+                         "tighten", "grant", "continue", "complete", "resume", "undertake", "wage", "perform",
+                         "intensify", "escalate", "speed", "step", "commit"})  # fmt: skip
 REQUESTING = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "request", "plead"})
 # Prepositions that make an event noun the occasion or purpose of its clause's act ("flew in for talks").
 OCCASION_PREPS = frozenset({"for", "after", "during"})
@@ -50,23 +54,47 @@ DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", 
 
 
 def find_trigger(token: Token) -> plover.Trigger | None:
-    """The lexicon entry a token triggers, if any (companion words checked)."""
+    """What a token codes, if it names an event: its sense in context, else its lexicon entry (companion words
+    checked), else OTHER when the detector calls it eventive."""
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None or _not_an_event(token):
         return None
+    lemma = token.lemma_.lower()
+    rule = sense(token)
+    if rule is not None:
+        return None if rule.type == "-" else plover.Trigger(lemma, None, pos, rule.type, rule.mode)
+    known = lexicon_trigger(token, pos)
+    if known is not None:
+        return known
+    if not eventive(token) or _light(token):
+        return None
+    return plover.Trigger(lemma, None, pos, "OTHER", None)
+
+
+def lexicon_trigger(token: Token, pos: str) -> plover.Trigger | None:
+    """The trigger lexicons' entry for a token, the ones needing a companion word first."""
     for trigger in plover.triggers().get((token.lemma_.lower(), pos), ()):
         if trigger.with_ is None or _companion(token, trigger.with_):
             return trigger
     return None
 
 
+def _light(verb: Token) -> bool:
+    """ "held talks", "imposed sanctions": the event is the object's; the verb only carries it."""
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and lexicon_trigger(c, "NOUN") is not None for c in verb.children
+    )
+
+
 def _not_an_event(token: Token) -> bool:
     """Modifiers ("coup leaders"), requested acts ("urged them to free Bazoum"), a letter "signed by" ..."""
     if token.dep_ == "compound":
         return True
-    if token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() == "call":
+        return False  # "called a strike", "called a meeting": convened, not requested
     if token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lower_ in {"for", "on"}:
         head = head.head
     return token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lemma_.lower() in REQUESTING and head.i != token.i
@@ -102,18 +130,22 @@ def extract_events(
     quoted = quoted_spans(text_of(doc))
     anchor: date | None = None
     anchor_paragraph = -1
+    candidates = predicate_candidates(doc)
+    cast = _Cast(roles, kinds, story_kinds(doc, candidates, roles))
+    breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
     for number, sentence in enumerate(sentences(doc)):
-        triggered = [(token, trigger) for token in sentence if (trigger := find_trigger(token)) is not None]
-        claimed = frozenset(token.i for token, _ in triggered)
-        paragraph = text_of(doc).count("\n\n", 0, sentence.start_char)
+        words = candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]
+        triggered = [(doc[i], trigger) for i in words if (trigger := find_trigger(doc[i])) is not None]
+        claimed = frozenset(token.i for token, trigger in triggered if trigger.type != "OTHER")
+        paragraph = bisect_right(breaks, sentence.start_char - 2)  # breaks ending before the sentence
         occasion = sentence_date(sentence, article.published, anchor)
         if occasion is not None:  # "The envoy had come away empty-handed on Monday." dates what follows
             anchor, anchor_paragraph = occasion, paragraph
-        drafts = _reacting([_draft(token, trigger, index, roles, kinds, quoted) for token, trigger in triggered])
+        drafts = _reacting([_draft(token, trigger, index, cast, quoted) for token, trigger in triggered])
         for token, event_type, mode, state, sources, targets in drafts:
             when = event_date(token, sentence, article.id, article.published, state=state,
                               uncertain=uncertain, claimed=claimed - {token.i}, anchor=anchor)  # fmt: skip
-            if when.text is not None and when.precision == "day" and not _durative(when, doc):
+            if when.text is not None and when.precision == "day" and token.i in claimed and not _durative(when, doc):
                 anchor, anchor_paragraph = when.value, paragraph
             elif (
                 when.text is None
@@ -188,12 +220,29 @@ def _points_back(trigger: Token) -> bool:
 Draft = tuple[Token, str, str | None, str, list[int], list[int]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Cast:
+    """Who plays the article's roles (ruling body, bloc, ousted leader, ...), each actor's kind, and the kinds of
+    story the article tells (``coup``): a story-specific default fills an event's actors only in its story."""
+
+    roles: dict[str, int]
+    kinds: dict[int, str]
+    stories: frozenset[str]
+
+
+def story_kinds(doc: Doc, candidates: Sequence[int], roles: dict[str, int]) -> frozenset[str]:
+    """The kinds of story an article tells, from the article itself: a coup story names a seizure of power
+    ("coup", "ousted", "seized power") or has a ruling body that came to power that way (a junta)."""
+    seized = any(t is not None and t.type == "COERCE" and t.mode == "seize"
+                 for i in candidates if (t := lexicon_trigger(doc[i], doc[i].pos_)) is not None)  # fmt: skip
+    return frozenset({"coup"}) if seized or "ruling" in roles else frozenset()
+
+
 def _draft(
     token: Token,
     trigger: plover.Trigger,
     index: ActorIndex,
-    roles: dict[str, int],
-    kinds: dict[int, str],
+    cast: _Cast,
     quoted: list[tuple[int, int]],
 ) -> Draft:
     """One trigger's type, mode, modality and actors, before its date and place."""
@@ -202,8 +251,42 @@ def _draft(
     sources, targets = _arguments(token, index)
     if not sources and subject_of(token) is None and token.pos_ != "NOUN" and token.dep_ != "amod":
         sources = _sentence_subject(token, index)  # not for "the detained president": that says who, not by whom
-    sources, targets = _defaults(event_type, mode, sources, targets, roles, kinds)
+    demanders = _demanded_by(token, index)
+    if demanders:  # "X said that Y must withdraw": X demands it of Y
+        event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
+    sources, targets = _defaults(event_type, mode, sources, targets, cast)
+    if not targets and event_type in DONE_IN_A_COUNTRY:  # "demonstrated in Serbia", "lifted a curfew in Montenegro"
+        targets = [t for t in _country_of_scene(token, index) if t not in sources]
     return token, event_type, mode, state, sources, targets
+
+
+# Acts PLOVER codes against the country they are done in when no one else is named.
+DONE_IN_A_COUNTRY = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT"})
+SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def _country_of_scene(token: Token, index: ActorIndex) -> list[int]:
+    """The state whose country the act is said to take place in: "in X" on the trigger or on the noun it carries
+    ("imposed a curfew in X"); not a city ("marched in the capital" says where, not against whom)."""
+    hosts = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    places = [o for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in SCENE_PREPS
+              for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"}]  # fmt: skip
+    return [local for o in places for local in index.at(o) if index.kinds.get(local) == "state"]
+
+
+DEONTIC = frozenset({"must", "should"})
+DECLARING = frozenset({"say", "declare", "conclude", "insist", "announce", "state", "tell", "add", "stress",
+                       "warn", "write", "argue", "reiterate"})  # fmt: skip
+
+
+def _demanded_by(verb: Token, index: ActorIndex) -> list[int]:
+    """Who demands an act stated with "must" or "should" in what they declare (PLOVER codes it REQUEST)."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+        return []
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in DECLARING:
+        return []
+    speaker = subject_of(verb.head)
+    return index.spoken_for(index.of_phrase(speaker)) if speaker is not None else []
 
 
 def _reacting(drafts: list[Draft]) -> list[Draft]:
@@ -212,7 +295,8 @@ def _reacting(drafts: list[Draft]) -> list[Draft]:
     by_token = {d[0].i: d for d in drafts}
     out: list[Draft] = []
     for token, event_type, mode, state, sources, targets in drafts:
-        answered = [by_token[o.i] for o in objects_of(token) if o.i in by_token and o.i != token.i]
+        answered = [by_token[o.i] for o in objects_of(token)
+                    if o.i in by_token and o.i != token.i and plover.is_plover(by_token[o.i][1])]  # fmt: skip
         doers = [a for d in answered if d[1] != event_type for a in d[4] if a not in sources]
         out.append((token, event_type, mode, state, sources, list(dict.fromkeys(doers)) or targets))
     return out
@@ -222,12 +306,19 @@ def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tupl
     """PLOVER's reading of negation and intent: "did not support" is REJECT, "will impose" is THREATEN."""
     if event_type in FLIP_WHEN_NEGATED and state == "negated":
         return "REJECT", None, "asserted"
+    if state == "conditional" and event_type in COOPERATIVE | CONFLICTUAL and _unless(token):
+        return "THREATEN", None, state  # "will withdraw its force unless ...": a threat
     intent = state == "planned" or any(c.lower_ in {"willing", "ready", "prepared"} for c in token.ancestors)
     if intent and event_type in COOPERATIVE:
         return "AGREE", None, state
     if intent and event_type in CONFLICTUAL:
         return "THREATEN", None, "threatened"
     return event_type, mode, state
+
+
+def _unless(token: Token) -> bool:
+    """The act hangs on a condition the other side must meet ("unless", "if ... not")."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
 
 
 def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
@@ -239,7 +330,7 @@ def _arguments(token: Token, index: ActorIndex) -> tuple[list[int], list[int]]:
     forces = [o for o in objects if o.dep_ == "nsubjpass" and o.lemma_.lower() in FORCES] if subject is None else []
     if forces:  # "Wagner fighters have been deployed": whose forces moved them
         sources = [local for o in forces for local in index.of_phrase(o)]
-    targets = [local for obj in objects if obj not in forces for local in index.of_phrase(obj)]
+    targets = [local for obj in objects if obj not in forces for local in index.of_phrase(obj) or index.seat_of(obj)]
     return sources, list(dict.fromkeys(t for t in targets if t not in sources))
 
 
@@ -258,7 +349,7 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
     sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                for local in _owner(c, index)]  # fmt: skip
     occasion = noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS
-    light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
+    light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and _carrier(noun.head)
     framed = _framing(noun)
     named = framed.dep_ in {"ccomp", "xcomp", "oprd"}  # "they would consider that a declaration of war"
     verb = noun.head.head if occasion else framed.head if named else noun.head
@@ -273,7 +364,33 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
         around = [c for c in noun.children if c.dep_ == "acl"] + ([noun.head] if light else [])
         targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
                    for local in index.of_phrase(obj)]  # fmt: skip
+    if not targets and light:  # "granted asylum to X", "imposed sanctions on X", "gave X aid"
+        targets = [local for obj in _recipients(noun.head) for local in index.of_phrase(obj) if local not in sources]
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+# Verbs whose subject lets, sees or needs an act others perform ("allowed the evacuation", "watched the rally").
+BYSTANDING = frozenset({"allow", "permit", "authorise", "authorize", "let", "see", "watch", "witness", "follow",
+                        "need", "want", "expect", "fear", "face", "survive", "escape", "avoid", "await", "cover",
+                        "monitor", "observe", "require", "prevent", "stop", "delay", "postpone",
+                        "facilitate"})  # fmt: skip
+
+
+def _carrier(verb: Token) -> bool:
+    """A verb whose object names the act its subject performs: a light verb ("held talks"), or any verb that is
+    no act of the lexicon itself and no bystander's ("granted asylum"; not "rejected the call", "allowed the
+    evacuation")."""
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        return True
+    return verb.pos_ == "VERB" and lemma not in BYSTANDING | SPEECH and lexicon_trigger(verb, "VERB") is None
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who a verb's act is done to or for: its indirect object, or the object of "to", "on", "against", "with"."""
+    found = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return found + [o for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in RECIPIENT_PREPS
+                    for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]  # fmt: skip
 
 
 def _purpose(obj: Token, index: ActorIndex) -> bool:
@@ -345,17 +462,14 @@ def _plays(actor: DocActor, role: str) -> bool:
 
 
 def _defaults(
-    event_type: str,
-    mode: str | None,
-    sources: list[int],
-    targets: list[int],
-    roles: dict[str, int],
-    kinds: dict[int, str],
+    event_type: str, mode: str | None, sources: list[int], targets: list[int], cast: _Cast
 ) -> tuple[list[int], list[int]]:
-    """Fill what the sentence leaves implicit from the article's roles (``ontology/event_defaults.csv``)."""
+    """Fill what the sentence leaves implicit from the article's roles (``ontology/event_defaults.csv``), in the
+    kind of story the rule is for."""
     rule = plover.defaults().get((event_type, mode or "")) or plover.defaults().get((event_type, ""))
-    if rule is None:
+    if rule is None or rule.story not in cast.stories:
         return sources, targets
+    roles, kinds = cast.roles, cast.kinds
     only_states = all(kinds.get(s) == "state" for s in sources)
     if rule.source in roles and (not sources or (rule.override and only_states)):
         sources = [roles[rule.source]]
@@ -416,9 +530,13 @@ def _group(events: list[EventMention], placed: list[bool]) -> list[EventMention]
     """Mentions of the same event in one article share the index of its first mention, and the place one of
     them states ("a summit on Thursday" ... "at their summit in Abuja")."""
     grouped: list[EventMention] = []
+    kinds: dict[tuple[str, str], list[EventMention]] = {}  # only mentions of one type (and word, for OTHER) can match
     for event in events:
-        same = next((g for g in grouped if _same_event(g, event)), None)
-        grouped.append(event if same is None else _with_index(event, same.index))
+        kind = kinds.setdefault((event.type, event.trigger.text.lower() if event.type == "OTHER" else ""), [])
+        same = next((g for g in kind if _same_event(g, event)), None)
+        event = event if same is None else _with_index(event, same.index)
+        grouped.append(event)
+        kind.append(event)
     stated = {e.index: e.place for e, s in zip(grouped, placed, strict=True) if s and e.place is not None}
     placed_events = [e if s or e.index not in stated else replace(e, place=stated[e.index])
                      for e, s in zip(grouped, placed, strict=True)]  # fmt: skip
@@ -444,6 +562,8 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return True  # an article's coup is one event, however often it is named
     if a.type != b.type or a.modality != b.modality:
         return False
+    if a.type == "OTHER" and a.trigger.text.lower() != b.trigger.text.lower():
+        return False  # events of no known type are the same only when named by the same word
     if not ((a.sources and b.sources) or (a.targets and b.targets)):
         # a bare mention ("rejected another mission") belongs to a nearby event of its kind, and so does one whose
         # actors cannot be compared (only a source against only a target)

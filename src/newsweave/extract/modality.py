@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsweave.nlp import sentence_of
 
 SPEECH = frozenset({"say", "tell", "claim", "report", "state", "add", "announce", "insist", "allege", "confirm",
                     "write", "post", "note", "explain", "argue", "acknowledge", "suggest", "indicate"})  # fmt: skip
-PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek"})
+PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek", "vow",
+                      "swear", "pledge", "promise"})  # fmt: skip
 THREATS = frozenset({"threaten", "warn"})
 MOVING = frozenset({"fly", "travel", "arrive", "come", "head", "go", "return", "land"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
+CONDITIONS = frozenset({"if", "unless"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 FAILING = frozenset({"fail", "unable", "refuse"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "attr"})
@@ -41,7 +44,7 @@ def modality(trigger: Token, event_type: str, *, quoted: bool = False) -> str:
         return "negated"
     if any(t.lemma_ == "deny" and t.i != trigger.i and any(c.dep_ == "ccomp" for c in t.children) for t in chain[1:]):
         return "denied"
-    if _conditional(_with_subjects(trigger), sentence.text.lower()):
+    if _conditional(_with_subjects(trigger), _lowered(sentence)):
         return "conditional"
     if _planned(trigger, chain):
         return "planned"
@@ -77,19 +80,25 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
 
 
 def _conditional(chain: list[Token], sentence: str) -> bool:
-    for token in chain:
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
-            return True
-        if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in token.children):
-            return True
-    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
-    cue = any(f" {w} " in f" {sentence} " for w in ("if", "unless", "any", "otherwise")) or "last resort" in sentence
+    """A condition hangs on the act ("if", "unless"), or a would/could/might with a conditional cue in the sentence."""
+    if not any(w in sentence for w in ("if", "unless", "any", "otherwise", "last resort")):
+        return False  # no word of a condition anywhere: nothing to look for in the parse
+    children = [c for t in chain for c in t.children]
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return True
+    if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in c.children) for c in children):
+        return True
+    auxes = {c.lower_ for c in children if c.dep_ == "aux"}
+    padded = f" {sentence} "
+    cue = any(f" {w} " in padded for w in ("if", "unless", "any", "otherwise")) or "last resort" in sentence
     return bool(auxes & {"would", "could", "might"}) and cue
 
 
 def _planned(trigger: Token, chain: list[Token]) -> bool:
     auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or "going" in auxes:
+        return True
+    if "would" in auxes and _complement_of(trigger, SPEECH):  # "said his country would contribute": a reported will
         return True
     if any(t.lemma_ in PLANNING for t in chain[1:4]):
         return True
@@ -119,4 +128,12 @@ def _complement_of(trigger: Token, verbs: frozenset[str]) -> bool:
 
 
 def _according_to(trigger: Token) -> bool:
-    return "according to" in sentence_of(trigger).text.lower()
+    return "according to" in _lowered(sentence_of(trigger))
+
+
+def _lowered(sentence: SpacySpan) -> str:
+    """A sentence's text in lower case, built once per sentence (``span.text`` joins its tokens on every call)."""
+    cache: dict[int, str] = sentence.doc.user_data.setdefault("newsweave_lowered", {})
+    if sentence.start not in cache:
+        cache[sentence.start] = sentence.text.lower()
+    return cache[sentence.start]

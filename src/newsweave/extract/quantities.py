@@ -49,6 +49,10 @@ _VAGUE = re.compile(
 )
 # Nouns that stand for the thing they count: "the total number of people", "the death toll".
 MEASURES = frozenset({"number", "total", "tally", "count", "figure", "toll"})
+# "a mother of 12": nouns whose "of N" counts children.
+PARENTS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "grandparent"})
+# Quantities whose unit a measure carries inside its own span ("35 miles"): read from the span first.
+MEASURED = frozenset({"distance", "weight", "temperature"})
 # A running total rather than a count of one event ("so far", "bringing to 1,079 the total number").
 _CUMULATIVE = re.compile(
     r"\b(?:so far|in total|in all\b(?! of)|to date|altogether|cumulative|total number|a total of|the total|"
@@ -60,6 +64,14 @@ _BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _OWNING = frozenset({"have", "keep", "maintain", "deploy", "station", "send", "contribute", "pledge", "commit"})
 _PLURAL = {"person": "people", "child": "children", "man": "men", "woman": "women", "people": "people",
            "personnel": "personnel", "police": "police", "staff": "staff"}  # fmt: skip
+_DURATION = re.compile(r"\b(days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|century)\b")
+# Clock times and dates written in digits: "17:06 hours", "11 / 28 / 05"; and what marks a clock time after it.
+_CLOCK_OR_DATE = re.compile(r"\d\s*[:/]\s*\d")
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "bst", "edt", "est", "pdt", "utc", "ist"})
+# A magnitude the tagger may leave untagged: "magnitude-5.9", "a magnitude of 6.4", "a 7.5-magnitude quake".
+_MAGNITUDE = re.compile(
+    r"(?i)(?<=magnitude)(?:\s*-\s*|\s+of\s+|\s+)(\d{1,2}(?:\.\d)?)\b|\b(\d{1,2}\.\d)(?=\s*-?\s*magnitude)"
+)
 _FRACTION = re.compile(r"\b(?:(?:roughly|about|nearly|almost|some) )?(?:a|one) (?:quarter|third)\b", re.I)
 
 
@@ -130,6 +142,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     labels = {"CARDINAL", "MONEY", "QUANTITY", "DATE", "TIME", "PERCENT"}
     spans = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in labels]
     spans += [m.span() for m in _VAGUE.finditer(text_of(doc))] + [m.span() for m in _FRACTION.finditer(text_of(doc))]
+    spans += [m.span(1 if m.group(1) else 2) for m in _MAGNITUDE.finditer(text_of(doc))]
     spans = [_extend_range(text_of(doc), start, end) for start, end in spans]
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -179,8 +192,10 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
     subject = (
         sentence_of(noun).text[noun.left_edge.idx - sentence_of(noun).start_char :][: len(noun.text) + 40]
         if noun
-        else text
-    )
+        else _whose_age(span)
+        if quantity == "age"
+        else None
+    ) or text
     return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
                  low, high, unit, approx, as_of, tuple(sources), counted=_plural(noun), owner=_owner(span, noun),
                  cumulative=is_cumulative(span))  # fmt: skip
@@ -191,6 +206,8 @@ def _plural(noun: Token | None) -> str | None:
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
+    if lemma in PARENTS:
+        return "children"
     if noun.tag_ in {"NNS", "NNPS"} or lemma in _PLURAL:
         return _PLURAL.get(lemma, noun.text.lower())
     if re.search(r"[^aeiou]y$", lemma):
@@ -237,15 +254,18 @@ def _from_context(span: SpacySpan, default: str) -> str:
 
 def _is_calendar(span: SpacySpan) -> bool:
     text = span.text.lower()
-    if _FRACTION.fullmatch(text):  # "roughly a quarter" (of the budget), which the tagger may call a DATE
+    if _FRACTION.fullmatch(text) or _appositive(span):  # "roughly a quarter" (of the budget); "Lopez, 20,"
         return False
+    if _CLOCK_OR_DATE.search(text):
+        return True
     if span.label_ in {"DATE", "TIME"}:
         if "-year-old" in text or "year-old" in span.doc[span.end : span.end + 2].text:
             return False
-        return not re.search(r"\b(days?|weeks?|months?|years?|hours?|decades?|century)\b", text) or bool(
+        return not _DURATION.search(text) or bool(
             re.search(r"\b(ago|last|this|next|since|january|february|march|april|may|june|july|august|september|"
                       r"october|november|december)\b", text))  # fmt: skip
-    return bool(re.fullmatch(r"(19|20)\d{2}s?", text.strip()))
+    after = span.doc[span.end : span.end + 1].text.lower().replace(" ", "")
+    return bool(re.fullmatch(r"(19|20)\d{2}s?", text.strip())) or after in _CLOCK
 
 
 def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
@@ -257,23 +277,89 @@ def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
     if currency:
         return "money", currency, None
     following = span.doc[span.end : span.end + 2].text.lower()
-    if "year-old" in text or following.startswith(("-year-old", "year-old", "years old")):
+    if "year-old" in text or following.startswith(("-year-old", "year-old", "years old")) or _appositive(span):
         return "age", "years", None
+    if _magnitude(span):
+        return "magnitude", "richter", None
     for word, (quantity, unit) in nouns.items():
         if quantity == "duration" and re.search(rf"\b{word}s?\b", text):
             return quantity, unit, None
     if span.label_ == "MONEY" or "$" in text:
         return "money", _currency(span) or "USD", None
     doc = span.doc
-    candidates = [*(doc[i] for i in range(span.end, min(len(doc), span.end + 4))), span.root.head]
+    for token in span:  # the unit a measure carries: "35 miles", "about 28 degrees Celsius", "600m"
+        if not token.like_num and nouns.get(token.lemma_.lower(), ("",))[0] in MEASURED:
+            quantity, unit = nouns[token.lemma_.lower()]
+            if quantity == "temperature" and _scale(token) is None:
+                return "other", "other", token
+            return quantity, _scale(token) or unit, token
+    end = min(len(doc), span.end + 4, sentence_of(span.root).end)  # the counted noun is in the number's clause
+    end = next((t.i for t in doc[span.end : end] if t.pos_ in {"CCONJ", "PUNCT"} and t.text != "-"), end)
+    if (kin := _parent_of(span)) is not None:
+        return "people", "people", kin
+    candidates = [*(doc[i] for i in range(span.end, end)), span.root.head]
     for token in [*_elliptic(span), *(_measured(t) for t in candidates), *_measured_subject(span)]:
         lemma = token.lemma_.lower()
         if lemma in nouns:
             quantity, unit = nouns[lemma]
-            return quantity, unit, token
+            if quantity == "temperature" and _scale(token) is None:  # degrees of an angle or a map
+                return "other", "other", token
+            return quantity, _scale(token) or unit, token
         if token.pos_ == "NOUN" and token.dep_ not in {"compound"}:
             return ("people", "people", token) if token.lemma_.lower() == "total" else ("other", "other", token)
     return None, "", None
+
+
+def _whose_age(span: SpacySpan) -> str | None:
+    """Whose age a number gives: the name before it ("Nichols, 37,"), the name or noun after it ("36-year-old
+    Duncan Rait", "a 31-year-old Brooklyn mom")."""
+    doc = span.doc
+    if _appositive(span):
+        return next((e.text for e in entities(doc) if e.end == span.start - 1 and e.label_ == "PERSON"), None)
+    after = [t for t in doc[span.end : min(len(doc), span.end + 6)] if t.text not in {"-", "year", "old", "years"}]
+    person = next((e.text for e in entities(doc) if after and e.start == after[0].i and e.label_ == "PERSON"), None)
+    if person:
+        return person
+    noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
+    return doc[noun.left_edge.i : noun.i + 1].text if noun is not None and noun.left_edge.i >= span.end else None
+
+
+def _parent_of(span: SpacySpan) -> Token | None:
+    """ "a mother of 12": the parent, whose number counts children."""
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARENTS:
+        return head.head
+    return None
+
+
+def _appositive(span: SpacySpan) -> bool:
+    """An age set off after a name: "Nichols, 37, was found guilty", "Zurana Horton, 34, a mother of 12"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or not span.text.isdigit() or not 0 < int(span.text) < 120:
+        return False
+    after = doc[span.end].text if span.end < len(doc) else "."
+    return doc[span.start - 2].ent_type_ == "PERSON" and after in {",", ".", ";", ")"}
+
+
+def _magnitude(span: SpacySpan) -> bool:
+    """A quake's magnitude: "a magnitude of 5.9", "magnitude-6.1", "a 7.5-magnitude quake", "6.4 on the Richter
+    scale"."""
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]}
+    after = doc[span.end : span.end + 5].text.lower()
+    inside = span.text.lower()
+    return (
+        "magnitude" in before | {inside}
+        or "magnitude" in inside
+        or after.lstrip("- ").startswith("magnitude")
+        or "richter" in after
+    )
+
+
+def _scale(token: Token) -> str | None:
+    """The scale a temperature is given in: "28 degrees Celsius"."""
+    following = token.doc[token.i + 1 : token.i + 2].text.lower()
+    return following if following in {"celsius", "fahrenheit"} else None
 
 
 def _measured(token: Token) -> Token:
@@ -289,12 +375,17 @@ def _measured(token: Token) -> Token:
 
 
 def _measured_subject(span: SpacySpan) -> list[Token]:
-    """ "the number of people ... stood at 262", "bringing the total to 1,079": the measure the verb sets."""
+    """ "the number of people ... stood at 262", "bringing the total to 1,079", "put the number of people killed
+    at 12": the measure the verb sets (the parser may hang "at 12" on a verb below it)."""
     prep = span.root.head
-    if span.root.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"VERB", "AUX"}:
+    if span.root.dep_ != "pobj" or prep.lower_ not in {"at", "to"}:
         return []
-    measures = [c for c in prep.head.children if c.dep_ in {"nsubj", "dobj"} and c.lemma_.lower() in MEASURES]
-    return [_measured(m) for m in measures]
+    for verb in [prep.head, *prep.head.ancestors][:6]:
+        if verb.pos_ in {"VERB", "AUX"}:
+            measures = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c.lemma_.lower() in MEASURES]
+            if measures:
+                return [_measured(m) for m in measures]
+    return []
 
 
 def _elliptic(span: SpacySpan) -> list[Token]:

@@ -38,7 +38,16 @@ def country_names() -> dict[str, str]:
 
 @cache
 def gazetteer() -> list[tuple[str, str, str]]:
-    """Demonyms and cities as ``(name, spaCy label, id)`` from ``gazetteer.csv``."""
-    text = resources.files("newsweave.ontology").joinpath("gazetteer.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return [(row["name"], row["label"], row["id"]) for row in rows]
+    """Demonyms and cities as ``(name, spaCy label, id)`` from ``gazetteer.csv``, then the world's demonyms
+    (``demonyms.csv``) the first file does not already name."""
+    rows = [(row["name"], row["label"], row["id"]) for row in _rows("gazetteer.csv")]
+    named = {name for name, _, _ in rows}
+    for row in _rows("demonyms.csv"):
+        forms = [row["name"]] + ([row["name"] + "s"] if row["name"].endswith(("an", "i", "ite")) else [])
+        rows += [(form, "NORP", row["alpha3"]) for form in forms if form not in named]
+    return rows
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("newsweave.ontology").joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))

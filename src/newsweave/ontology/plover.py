@@ -1,4 +1,5 @@
-"""PLOVER categories, modes and the trigger lexicon, read from this package's data files."""
+"""PLOVER categories and the crisis extension, modes, the trigger lexicons and word senses, from this package's data
+files."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ class Coding:
 
 @cache
 def categories() -> dict[str, Category]:
-    rows = read_csv("plover.csv")
+    """PLOVER's categories, then the crisis extension's types (``crisis_types.csv``)."""
+    rows = read_csv("plover.csv") + read_csv("crisis_types.csv")
     return {
         r["type"]: Category(
             r["type"],
@@ -78,7 +80,7 @@ def coding(event_type: str, mode: str | None) -> Coding:
 def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     """(lemma, VERB|NOUN) → the triggers for it, the ones that need a companion word first."""
     table: dict[tuple[str, str], list[Trigger]] = {}
-    for r in read_csv("event_triggers.csv"):
+    for r in read_csv("event_triggers.csv") + read_csv("crisis_triggers.csv"):
         trigger = Trigger(r["lemma"], r["with"] or None, r["pos"], r["type"], r["mode"] or None)
         table.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     return {key: tuple(sorted(value, key=lambda t: t.with_ is None)) for key, value in table.items()}
@@ -89,12 +91,51 @@ class Default:
     source: str | None
     target: str | None
     override: bool
+    story: str  # the kind of story the rule holds in ("coup")
 
 
 @cache
 def defaults() -> dict[tuple[str, str], Default]:
     """(type, mode or "") → the article roles that fill an event's missing source and target."""
     return {
-        (r["type"], r["mode"]): Default(r["source"] or None, r["target"] or None, r["override"] == "1")
+        (r["type"], r["mode"]): Default(r["source"] or None, r["target"] or None, r["override"] == "1", r["story"])
         for r in read_csv("event_defaults.csv")
     }
+
+
+@dataclass(frozen=True, slots=True)
+class SenseRule:
+    """A trigger word's type when one of its participants (``role``) is of a ``kind`` (``senses.csv``)."""
+
+    lemma: str
+    pos: str
+    role: str
+    kind: str
+    type: str  # "-": the word names no event in this context
+    mode: str | None
+
+
+@cache
+def sense_rules() -> dict[tuple[str, str], tuple[SenseRule, ...]]:
+    """(lemma, VERB|NOUN) → its sense rules, in file order."""
+    table: dict[tuple[str, str], list[SenseRule]] = {}
+    for r in read_csv("senses.csv"):
+        rule = SenseRule(r["lemma"], r["pos"], r["role"], r["kind"], r["type"], r["mode"] or None)
+        table.setdefault((rule.lemma, rule.pos), []).append(rule)
+    return {key: tuple(value) for key, value in table.items()}
+
+
+@cache
+def argument_kinds() -> dict[str, frozenset[str]]:
+    """Kind of participant → its seed lemmas (``argument_kinds.csv``)."""
+    return {r["kind"]: frozenset(r["words"].split("|")) for r in read_csv("argument_kinds.csv")}
+
+
+def is_plover(event_type: str) -> bool:
+    """A PLOVER category (as opposed to a type of the crisis extension)."""
+    return event_type in _plover_types()
+
+
+@cache
+def _plover_types() -> frozenset[str]:
+    return frozenset(r["type"] for r in read_csv("plover.csv"))

@@ -123,7 +123,7 @@ def conflicts(
 def all_conflicts(store: StoreDep, *, include_series: bool = False) -> Records:
     from newsweave.fuse.conflicts import find_conflicts
 
-    found = find_conflicts(store.claims(), source_of=fusion.source_keys(store))
+    found = find_conflicts(store.claims(), source_of=fusion.source_keys(store), story_of=fusion.story_of(store))
     return [c for c in found if include_series or c["kind"] == "conflict"]
 
 

@@ -66,7 +66,18 @@ def story(store: StoreDep, ref: str, offset: Annotated[int, Query(ge=0)] = 0) ->
     members = set(chosen["article_ids"])
     clashes = [c for c in all_conflicts(store) if members & {a for v in c["values"] for a in v["article_ids"]}]
     return render("story.html", title=chosen["label"] or ref, story=chosen, timeline=page.items, total=page.total,
-                  offset=offset, listed=LISTED, conflicts=clashes)  # fmt: skip
+                  offset=offset, listed=LISTED, conflicts=clashes, copies=_copies(store, members))  # fmt: skip
+
+
+def _copies(store: Store, members: set[str]) -> list[dict[str, Any]]:
+    """The story's copies grouped under their original: ``{"original": id, "outlet": ..., "copies": [...]}``."""
+    groups: dict[str, dict[str, Any]] = {}
+    for copy in fusion.duplicates(store):
+        if copy["article_id"] in members or copy["copy_of"] in members:
+            group = groups.setdefault(copy["copy_of"], {"original": copy["copy_of"], "outlet": copy["original_outlet"],
+                                                        "copies": []})  # fmt: skip
+            group["copies"].append(copy)
+    return list(groups.values())
 
 
 @router.get("/event/{ref}", response_class=HTMLResponse)
