@@ -59,7 +59,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             f"floor {name}: measured {value:.3f} (floor {entry['floor']:.3f}, "
             f"recorded {entry['measured']:.3f}) {detail}"
         )
-    skipped = [r for r in terminalreporter.stats.get("skipped", []) if NO_SHARED in str(r.longrepr)]
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "shared" in r.keywords]
     if skipped:
         terminalreporter.write_line(
             f"NOT RUN: {len(skipped)} test(s) that need the shared datasets: {SHARED} not found "
