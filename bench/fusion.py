@@ -124,7 +124,7 @@ def run(size: int) -> dict[str, float]:
         index.assign(description)
     timings["stories_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    merged = coref.merge(events)
+    merged = coref.merge(events, threshold=coref.ARTICLE_THRESHOLD)
     timings["coref_s"] = time.perf_counter() - started
     timings.update(
         articles=size, copies=len(copies), stories=len(index.stories), events=len(events),

@@ -169,6 +169,10 @@ def test_event_commands(corpus_db: Path) -> None:
     assert {"article_id", "start", "end", "text"} <= set(evidence)
     timeline = json.loads(_cli("timeline", "--db", db, "--json").stdout)
     assert timeline and {"date", "precision", "event_id", "type", "summary", "article_ids"} <= set(timeline[0])
+    key = json.loads(_cli("timeline", "--db", db, "--dates", "3", "--json").stdout)
+    assert len(key) == 3 and [k["date"] for k in key] == sorted(k["date"] for k in key)
+    assert all(k["summary"] and k["article_id"] and k["stating_sources"] >= 1 for k in key)
+    assert _cli("timeline", "--db", db, "--dates", "0").returncode == 2
     quotes = json.loads(_cli("quotes", "--db", db, "--json").stdout)
     assert {"speaker", "text", "article_id", "start", "end", "direct"} <= set(quotes[0])
     claims = json.loads(_cli("claims", "--db", db, "--quantity", "troops", "--json").stdout)

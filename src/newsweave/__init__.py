@@ -49,6 +49,7 @@ __all__ = [
     "export",
     "framing",
     "ingest",
+    "key_dates",
     "open_store",
     "report",
     "serve",
@@ -133,6 +134,17 @@ def conflicts(db: str | Path | None = None, *, include_series: bool = False) -> 
             store.claims(), source_of=store_fusion.source_keys(store), story_of=store_fusion.story_of(store)
         )
     return [c for c in found if include_series or c["kind"] == "conflict"]
+
+
+def key_dates(db: str | Path | None = None, *, k: int, story: str | None = None) -> list[dict[str, Any]]:
+    """The ``k`` most salient dates (of a story, or of everything), in date order: ``date, salience,
+    stating_sources, events, published, summary, event_id, article_id, start, end`` (the summary's citation)."""
+    from newsweave.report.key_dates import key_date_rows
+
+    if k < 1:
+        raise UsageError("the number of dates must be at least 1")
+    with open_store(db, read_only=True) as store:
+        return key_date_rows(store, k=k, story=story)
 
 
 def framing(db: str | Path | None = None, *, story: str | None = None) -> dict[str, Any]:

@@ -335,8 +335,19 @@ def _names(actors: list[dict[str, str]]) -> str:
 
 
 @app.command()
-def timeline(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Events in date order, each with a short extractive summary line."""
+def timeline(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    dates: Annotated[
+        int | None,
+        typer.Option("--dates", min=1, metavar="K", help="Only the K most salient dates (most sources state them)."),
+    ] = None,
+) -> None:
+    """Events in date order, each with a short extractive summary line (or, with --dates, the key dates)."""
+    if dates is not None:
+        rows = newsweave.key_dates(db, k=dates)
+        _listing(rows, ("date", "stating_sources", "events", "summary"), as_json=as_json)
+        return
     with newsweave.open_store(db, read_only=True) as store:
         rows = store.timeline()
     _listing(rows, ("date", "precision", "type", "modality", "summary"), as_json=as_json)

@@ -18,6 +18,7 @@ from newsweave.errors import StoreError
 from newsweave.fuse.corroborate import Support
 from newsweave.fuse.dedup import Doc, Pair, Syndication, within_days
 from newsweave.fuse.framing import Label, Voice
+from newsweave.fuse.salience import DateMention
 from newsweave.fuse.stories import Story
 from newsweave.store_views import split_event_id
 
@@ -282,3 +283,14 @@ def _event_key(event_id: str) -> tuple[str, int]:
     if key is None:
         raise StoreError(f"not an article event id: {event_id!r}")
     return key
+
+
+def date_mentions(store: Store, *, story: str | None = None) -> list[DateMention]:
+    """Every date expression (a ``DATE`` entity mention) with its article's publication date, for date salience;
+    only a story's articles when ``story`` is given."""
+    sql = """SELECT m.article_id, m.text, CASE WHEN a.published_flag IS NULL THEN a.published END, m.start, m."end"
+             FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.label = 'DATE' AND (? IS NULL OR m.article_id IN
+                   (SELECT article_id FROM story_members WHERE story_id = ?))
+             ORDER BY a.seq, m.article_id, m.start"""
+    return [DateMention(*row) for row in _rows(store, sql, [story, story])]

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from newsweave.engine.coref_input import with_vectors
 from newsweave.fuse import coref, dedup, stories
 
 
 def _event(id_: str, seq: int, day: int | None, *, kind: str = "REJECT", mode: str | None = None,
            source: str = "junta", target: str = "envoys", stated: bool = True) -> coref.EventRecord:  # fmt: skip
-    return coref.EventRecord(
+    record = coref.EventRecord(
         id=id_, seq=seq, story="s", type=kind, mode=mode, date=date(2023, 8, day) if day else None,
         precision="day", stated=stated, sources=frozenset({source}), targets=frozenset({target}), country=None,
+        doc=id_.rsplit("_", 1)[0],
     )  # fmt: skip
+    return with_vectors(record, trigger="rejected", sentence="The junta rejected the envoys sent by the bloc.")
 
 
 def test_same_event_in_two_articles_merges_under_the_first() -> None:
@@ -20,14 +23,16 @@ def test_same_event_in_two_articles_merges_under_the_first() -> None:
     assert merged == {"evt_b_0": "evt_a_3", "evt_a_3": "evt_a_3"}
 
 
-def test_different_day_type_mode_or_actor_stays_apart() -> None:
+def test_different_day_mode_or_source_stays_apart() -> None:
     base = _event("evt_a_0", 1, 8)
+    assert coref.corefer(base, _event("evt_b_0", 2, 8))
     assert not coref.corefer(base, _event("evt_b_0", 2, 10))
-    assert not coref.corefer(base, _event("evt_b_0", 2, 8, kind="REQUEST"))
     assert not coref.corefer(base, _event("evt_b_0", 2, 8, source="ecowas"))
     arrest, seize = _event("evt_a_1", 1, 8, kind="COERCE", mode="arrest"), _event("evt_b_1", 2, 8, kind="COERCE",
                                                                                   mode="seize")  # fmt: skip
     assert not coref.corefer(arrest, seize)
+    types = [_event("evt_a_2", 1, 8, kind="REJECT"), _event("evt_b_2", 2, 8, kind="REQUEST")]
+    assert len(set(coref.merge(types).values())) == 2  # typed records of two types are never compared
 
 
 def test_loose_dates_cannot_chain_two_stated_days() -> None:

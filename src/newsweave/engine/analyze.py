@@ -18,6 +18,7 @@ from typing import Any
 
 from newsweave import store_fusion as tables
 from newsweave import store_queries as queries
+from newsweave.engine.coref_input import coref_type, with_vectors
 from newsweave.fuse import coref, corroborate, dedup, stories
 from newsweave.fuse.actors import resolve
 from newsweave.store import Store
@@ -79,8 +80,9 @@ def merge_events(store: Store) -> int:
     """Cluster every article's events into real events and record their support. Returns merged events."""
     events = store.article_events()
     order, story_of = store.article_order(), tables.story_of(store)
-    records = [_record(e, order, story_of) for e in events]
-    cluster_of = coref.merge(records)
+    names = _names(store)
+    records = [_record(e, order, story_of, names.get(e["article_id"], [])) for e in events]
+    cluster_of = coref.merge(records, threshold=coref.ARTICLE_THRESHOLD)
     source_of = tables.source_keys(store)
     members: dict[str, list[corroborate.Member]] = {}
     for event in events:
@@ -92,20 +94,31 @@ def merge_events(store: Store) -> int:
     return len(support)
 
 
-def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, str]) -> coref.EventRecord:
+def _names(store: Store) -> dict[str, list[tuple[int, str]]]:
+    """Article → its entity mentions' normalised names with their offsets."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for m in store.mentions():
+        name = stories.term(m["text"], m["label"])
+        if name:
+            found.setdefault(m["article_id"], []).append((m["start"], name))
+    return found
+
+
+def _record(event: dict[str, Any], order: dict[str, int], story_of: dict[str, str],
+            names: list[tuple[int, str]]) -> coref.EventRecord:  # fmt: skip
     location = event["location"] or {}
-    return coref.EventRecord(
+    evidence = event["evidence"][0]
+    record = coref.EventRecord(
         id=event["id"], seq=order.get(event["article_id"], 0), story=story_of.get(event["article_id"]),
-        type=_coref_type(event), mode=event["mode"], date=event["date"], precision=event["date_precision"],
+        type=coref_type(str(event["type"]), event["trigger"] or ""), mode=event["mode"], date=event["date"],
+        precision=event["date_precision"],
         stated=event["date_text"] is not None, sources=frozenset(a["id"] for a in event["source"]),
         targets=frozenset(a["id"] for a in event["target"]),
-        country=location.get("country") if location.get("from_text") else None,
+        country=location.get("country") if location.get("from_text") else None, doc=event["article_id"],
+        sentence=evidence["start"], names=frozenset(n for at, n in names if evidence["start"] <= at < evidence["end"]),
+        doc_names=frozenset(n for _, n in names),
     )  # fmt: skip
-
-
-def _coref_type(event: dict[str, Any]) -> str:
-    """The type coreference blocks on: an event of no known type (OTHER) only meets events named by the same word."""
-    return f"OTHER:{event['trigger'].lower()}" if event["type"] == "OTHER" else str(event["type"])
+    return with_vectors(record, trigger=event["trigger"] or "", sentence=evidence["text"] or "")
 
 
 def analyze(store: Store, *, progress: Progress | None = None) -> dict[str, int]:

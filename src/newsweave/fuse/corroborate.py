@@ -46,12 +46,13 @@ def support(members: Sequence[Member], *, source_of: Mapping[str, str]) -> Suppo
         sources.setdefault(source_of.get(m.article_id, m.outlet or m.article_id), set()).add(m.modality)
     backing = sum(_weight(modalities) for modalities in sources.values())
     denied = any(m.modality == "denied" for m in members)
-    n = len(sources)
-    confidence = (1 - 0.5**n) * (backing / n if n else 0.0) * (0.5 if denied else 1.0)
+    outlets = len({m.outlet or m.article_id for m in members})
+    n = min(len(sources), outlets)  # an outlet that runs its own report and another's copy is still one outlet
+    confidence = (1 - 0.5**n) * (backing / len(sources) if sources else 0.0) * (0.5 if denied else 1.0)
     return Support(
         num_mentions=sum(m.mentions for m in members),
         num_articles=len({m.article_id for m in members}),
-        num_outlets=len({m.outlet or m.article_id for m in members}),
+        num_outlets=outlets,
         num_independent_sources=n,
         confidence=round(confidence, 3),
         denied=denied,

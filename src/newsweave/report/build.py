@@ -13,11 +13,13 @@ from newsweave.errors import NotFoundError, UsageError
 from newsweave.fuse.framing import KEY_EVENT_SOURCES
 from newsweave.report import plots
 from newsweave.report.briefing import briefing, safe_url
-from newsweave.report.timeline import timeline_rows
+from newsweave.report.key_dates import story_days
+from newsweave.report.timeline import salient_rows
 from newsweave.store import Store
 
 KEY_ACTORS = 12
 KEY_EVENTS = 15
+TIMELINE_DATES = 20  # the report's timeline: events on the story's 20 most salient days (`newsweave timeline --dates`)
 WINDOW_MARGIN_DAYS = 7
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -100,7 +102,7 @@ def _from_store(store: Store, picked: Mapping[str, Any], members: Sequence[str])
         "events": events,
         "articles": articles,
         "briefing": items,
-        "timeline": timeline_rows(events),
+        "timeline": salient_rows(events, story_days(store, events, k=TIMELINE_DATES, story=picked["id"])),
         "actors": key_actors(store, members),
         "evidence": evidence(items, articles),
         "sources": sources(articles, source_of),

@@ -1,17 +1,25 @@
-"""The story's timeline: dated events with their actors, place, support and modality.
+"""The story's timeline: dated events with their actors, place, support and modality; its key dates.
 
 Modality is part of what a reader must see at a glance: an event that was only
 threatened, denied, reported by someone, planned or conditional is marked with
 its own label and style, so it never reads as something that happened.
 
-Pure: merged event dicts in, row dicts out.
+Key dates are the K most salient days (``fuse.salience``: how many independent
+sources state each day), each with an extractive summary line and its citation:
+the best supported event dated that day, else the sentence of a source that
+states the day.
+
+Pure: merged event dicts (and date mentions) in, row dicts out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
+from newsweave.fuse.salience import DateMention, DaySalience, rank_days, stated_days
 from newsweave.store_views import PRECISION_RANK, summary_line
 
 # How each modality is shown: a label (empty for asserted facts) and a CSS class / Markdown emphasis.
@@ -71,3 +79,66 @@ def date_label(value: Any, precision: str | None) -> str:
     if precision == "year":
         return text[:4]
     return text
+
+
+def salient_days(
+    events: Sequence[Mapping[str, Any]],
+    mentions: Sequence[DateMention],
+    *,
+    source_of: Mapping[str, str],
+    published: Mapping[str, date | None],
+    k: int,
+) -> list[DaySalience]:
+    """The ``k`` most salient days, most salient first."""
+    days = [e["date"] for e in events if e["date"] is not None and e["date_precision"] == "day"]
+    issued = [(article_id, day) for article_id, day in published.items() if day is not None]
+    return rank_days(stated_days(mentions), source_of=source_of, event_days=days, published=issued)[:k]
+
+
+def key_dates(events: Sequence[Mapping[str, Any]], days: Sequence[DaySalience], texts: Mapping[str, str]
+              ) -> list[dict[str, Any]]:  # fmt: skip
+    """One row per salient day, in date order: its salience, the line of its best supported event (one whose
+    sentence states the day first), or the sentence of a source that states it (``texts``: article id → text,
+    for the days no event is dated on)."""
+    rows = []
+    for day in sorted(days, key=lambda d: d.day):
+        dated = [e for e in events if e["date"] == day.day and e["date_precision"] == "day"]
+        best = max(dated, key=lambda e: (e.get("date_text") is not None, e.get("num_independent_sources") or 1,
+                                         e["id"]), default=None)  # fmt: skip
+        base = {"date": day.day, "salience": round(day.score, 2), "stating_sources": day.sources,
+                "events": day.events, "published": day.published}  # fmt: skip
+        if best is not None:
+            evidence = best["evidence"][0]
+            cite = {"article_id": evidence["article_id"], "start": evidence["start"], "end": evidence["end"]}
+            rows.append({**base, "summary": summary_line(dict(best)), "event_id": best["id"], **cite})
+        else:
+            rows.append({**base, **_stated_line(day, texts)})
+    return rows
+
+
+def _stated_line(day: DaySalience, texts: Mapping[str, str]) -> dict[str, Any]:
+    """The sentence around the first statement of the day that has its article's text."""
+    for stated in day.stated:
+        text = texts.get(stated.article_id)
+        if text:
+            start, end = _sentence_around(text, stated.start, stated.end)
+            line = text[start:end].strip()
+            return {"summary": line if len(line) <= 200 else line[:200].rsplit(" ", 1)[0] + " …", "event_id": None,
+                    "article_id": stated.article_id, "start": start, "end": end}  # fmt: skip
+    return {"summary": "", "event_id": None, "article_id": None, "start": None, "end": None}
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _BOUNDARY.finditer(text, 0, start)]
+    after = _BOUNDARY.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def salient_rows(events: Sequence[Mapping[str, Any]], days: Sequence[DaySalience]) -> list[dict[str, Any]]:
+    """Timeline rows of the events dated on the salient days (a report's timeline), each with its day's
+    salience."""
+    score = {d.day: round(d.score, 2) for d in days}
+    return [{**r, "salience": score[r["date"]]} for r in timeline_rows(events) if r["date"] in score]

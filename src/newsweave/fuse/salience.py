@@ -1,0 +1,104 @@
+"""Date salience: which days of a story matter most, by how many independent sources state them.
+
+A day is salient when many independent sources (articles after copies are
+collapsed onto their original's source) write a date expression that resolves to
+it ("on Tuesday", "April 20", "25 June 2009", resolved against the article's
+publication date). A source counts once per day however often it repeats it.
+News reports an event the day it happens or the day after, so each source that
+published on the day, or on the next, adds half a source. Ties go to the day
+more events are dated on, then to the day more sources refer back to from later
+articles. Pure: mentions and events in, ranked days out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsweave.extract.dates import resolve
+
+PUBLISHED_WEIGHT = 0.5  # a source that published on the day, or on the day after
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression of an article (its text and offsets) with the article's publication date."""
+
+    article_id: str
+    text: str
+    published: date | None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A day one article states, and where."""
+
+    article_id: str
+    day: date
+    start: int
+    end: int
+    later: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DaySalience:
+    day: date
+    score: float
+    sources: int
+    events: int
+    published: int
+    later: int
+    stated: tuple[Stated, ...]
+
+
+def stated_days(mentions: Iterable[DateMention]) -> list[Stated]:
+    """The mentions that resolve to one day (not a week, month or year)."""
+    found = []
+    for m in mentions:
+        if m.published is None:
+            continue
+        day, precision = resolve(m.text, m.published)
+        if day is not None and precision == "day":
+            found.append(Stated(m.article_id, day, m.start, m.end, day < m.published))
+    return found
+
+
+def rank_days(
+    stated: Iterable[Stated],
+    *,
+    source_of: Mapping[str, str],
+    event_days: Iterable[date] = (),
+    published: Iterable[tuple[str, date]] = (),
+    start: date | None = None,
+    end: date | None = None,
+) -> list[DaySalience]:
+    """Every day within ``start``–``end`` that a source states, published on or dates an event on, most salient
+    first."""
+    stating: dict[date, set[str]] = defaultdict(set)
+    later: dict[date, set[str]] = defaultdict(set)
+    where: dict[date, list[Stated]] = defaultdict(list)
+    for s in stated:
+        source = source_of.get(s.article_id, s.article_id)
+        stating[s.day].add(source)
+        if s.later:
+            later[s.day].add(source)
+        where[s.day].append(s)
+    issued: dict[date, set[str]] = defaultdict(set)
+    for article_id, day in published:
+        issued[day].add(source_of.get(article_id, article_id))
+    events = Counter(event_days)
+    every = (*stating, *issued, *events)
+    days = {d for d in every if (start is None or d >= start) and (end is None or d <= end)}
+    ranked = [DaySalience(day, _score(day, stating, issued), len(stating[day]), events[day], len(issued[day]),
+                          len(later[day]), tuple(where[day])) for day in days]  # fmt: skip
+    ranked.sort(key=lambda d: (-d.score, -d.events, -d.later, d.day))
+    return ranked
+
+
+def _score(day: date, stating: Mapping[date, set[str]], issued: Mapping[date, set[str]]) -> float:
+    reported = len(issued.get(day, ())) + len(issued.get(day + timedelta(days=1), ()))
+    return len(stating.get(day, ())) + PUBLISHED_WEIGHT * reported
