@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-import newsweave
 from bench import t17
+from newsweave.corpus import Corpus
 from newsweave.fuse.salience import DateMention, Stated, rank_days, stated_days
 
 Method = Callable[["Window"], list[date]]
@@ -49,7 +49,7 @@ class Window:
 class TopicDays:
     """What the bench reads from one topic's store."""
 
-    def __init__(self, corpus: newsweave.Corpus) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.published: dict[str, date | None] = corpus.published()
         self.stated: list[Stated] = stated_days(DateMention(*row) for row in corpus.date_mentions())
         self.source_of = corpus.source_keys()
@@ -93,7 +93,7 @@ METHODS: dict[str, Method] = {"newsweave": newsweave, "publication count": publi
 def score_topic(base: Path, topic: str, *, workers: int = 1) -> dict[str, list[float]]:
     """Date-F1 of every method on every timeline of a topic."""
     db, seconds = t17.store_for(base, topic, workers=workers)
-    with newsweave.open(db) as opened:
+    with Corpus(db) as opened:
         corpus = TopicDays(opened)
     scores: dict[str, list[float]] = {name: [] for name in METHODS}
     for timeline in t17.timelines(base, topic):

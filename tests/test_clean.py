@@ -7,10 +7,9 @@ from collections import defaultdict
 
 import pytest
 from conftest import GOLD, SEEDS
+from floors import check
 
 from newsweave.clean import clean_text, is_timestamp
-
-F1_FLOOR = 0.95
 
 
 def _gold() -> dict[str, dict[int, str]]:
@@ -28,6 +27,7 @@ def _predicted(name: str) -> dict[int, str]:
     return {n: "drop" if n in dropped else "keep" for n, line in enumerate(text.split("\n"), 1) if line.strip()}
 
 
+@pytest.mark.shared
 def test_gold_covers_every_seed_line() -> None:
     gold = _gold()
     assert sorted(gold) == sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -35,9 +35,11 @@ def test_gold_covers_every_seed_line() -> None:
         assert set(labels) == set(_predicted(name)), name
 
 
+@pytest.mark.shared
 def test_boilerplate_line_f1_on_seeds() -> None:
     tp = fp = fn = 0
-    for name, labels in _gold().items():
+    gold = _gold()
+    for name, labels in gold.items():
         predicted = _predicted(name)
         for number, truth in labels.items():
             kept = predicted[number] == "keep"
@@ -46,9 +48,10 @@ def test_boilerplate_line_f1_on_seeds() -> None:
             fn += (not kept) and truth == "keep"
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= F1_FLOOR, f"line F1 {f1:.3f} (P {precision:.3f} R {recall:.3f})"
+    check("boilerplate_line_f1", f1, f"P {precision:.3f} R {recall:.3f}, n={sum(map(len, gold.values()))} lines")
 
 
+@pytest.mark.shared
 def test_no_gold_boilerplate_line_survives() -> None:
     for name, labels in _gold().items():
         lines = (SEEDS / name).read_text(encoding="utf-8").split("\n")
@@ -60,11 +63,13 @@ def test_no_gold_boilerplate_line_survives() -> None:
                 assert line not in body, f"{name}:{number} survived: {line[:60]}"
 
 
+@pytest.mark.shared
 def test_headline_becomes_title_only_when_it_is_one() -> None:
     assert clean_text((SEEDS / "001_ceb58701a3f40a80.txt").read_text()).title.startswith("Mali, Burkina Faso")
     assert clean_text((SEEDS / "000_c918b9188006d739.txt").read_text()).title is None
 
 
+@pytest.mark.shared
 def test_leading_date_marker_is_lifted_from_seed_003() -> None:
     cleaned = clean_text((SEEDS / "003_6f83b1c362579dc0.txt").read_text())
     assert cleaned.marker is not None and cleaned.marker.value.isoformat() == "2023-11-06"

@@ -40,6 +40,7 @@ def report_events(db: str) -> int:
     return len(json.loads(_cli("events", "--db", db, "--json").stdout))
 
 
+@pytest.mark.shared
 def test_ingest_json_then_listings(tmp_path: Path) -> None:
     db = str(tmp_path / "c.duckdb")
     first = _cli("ingest", str(SEEDS), "--db", db, "--json")
@@ -77,6 +78,7 @@ def test_ingest_json_then_listings(tmp_path: Path) -> None:
     assert status["articles"] == 5 and status["mentions"] > 100
 
 
+@pytest.mark.shared
 def test_stdin_jsonl_and_defaults(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     text = (SEEDS / "000_c918b9188006d739.txt").read_text()
@@ -102,6 +104,7 @@ def test_stdin_jsonl_and_defaults(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.shared
 def test_exit_codes(tmp_path: Path) -> None:
     db = str(tmp_path / "e.duckdb")
     nothing = _cli("ingest", str(tmp_path / "missing"), "--db", db)
@@ -198,3 +201,16 @@ def test_fusion_commands(corpus_db: Path) -> None:
     for command in ("duplicates", "stories", "conflicts", "framing"):
         shown = _cli(command, "--db", db)
         assert shown.returncode == 0, shown.stderr
+
+
+def test_actor_by_surname_acronym_and_an_ambiguous_word(seeds_db: Path) -> None:
+    tinubu = _cli("actor", "Tinubu", "--db", str(seeds_db), "--json")
+    assert tinubu.returncode == 0 and json.loads(tinubu.stdout)["name"] == "Bola Tinubu"
+    council = _cli("actor", "CNSP", "--db", str(seeds_db), "--json")
+    assert json.loads(council.stdout)["name"] == "National Council for the Safeguard of the Homeland"
+    several = _cli("actor", "abdoulaye", "--db", str(seeds_db), "--json")
+    assert several.returncode == 1 and "names 2 actors" in several.stderr and "Traceback" not in several.stderr
+    listed = json.loads(several.stdout)
+    assert {c["name"] for c in listed["candidates"]} == {"Abdoulaye Maiga", "Abdoulaye Diop"}
+    plain = _cli("actor", "abdoulaye", "--db", str(seeds_db))
+    assert plain.returncode == 1 and "Abdoulaye Diop" in plain.stderr and not plain.stdout

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from bench.aeb import evaluate
-from bench.extraction import newsweave_text
+import pytest
+from floors import check
 
-F1_FLOOR = 0.94  # post-cleaning must never make trafilatura worse; measured 0.965 (bench/extraction.py)
+from bench.aeb import evaluate
+from bench.extraction import newsweave_text, trafilatura_same_options
+
+pytestmark = pytest.mark.shared  # reads ../shared/bench
+
+TRAFILATURA_MARGIN = 0.005  # post-cleaning must never make trafilatura (same options) worse, beyond noise
 
 
 def test_html_cleaning_f1_on_the_full_benchmark() -> None:
-    score = evaluate(newsweave_text)
-    assert score.pages == 181
-    assert score.f1 >= F1_FLOOR, f"AEB F1 {score.f1:.3f} (P {score.precision:.3f} R {score.recall:.3f})"
+    ours, raw = evaluate(newsweave_text), evaluate(trafilatura_same_options)
+    assert ours.pages == raw.pages == 181
+    detail = f"P {ours.precision:.3f} R {ours.recall:.3f}; trafilatura alone, same options, F1 {raw.f1:.3f}"
+    check("aeb_f1", ours.f1, detail)
+    assert ours.f1 >= raw.f1 - TRAFILATURA_MARGIN, detail

@@ -20,6 +20,7 @@ def test_migrations_are_named_and_applied_once(tmp_path: Path) -> None:
         assert store.migrate() == []
 
 
+@pytest.mark.shared
 def test_reingesting_seeds_and_sample_adds_nothing(tmp_path: Path) -> None:
     db = tmp_path / "r.duckdb"
     first = newsweave.ingest([str(SEEDS), str(SAMPLE)], db=db)

@@ -23,7 +23,7 @@ from rich.text import Text
 import newsweave
 from newsweave import sources
 from newsweave.corpus import Corpus
-from newsweave.errors import NewsweaveError, NotFoundError, UsageError
+from newsweave.errors import AmbiguousError, NewsweaveError, NotFoundError, UsageError
 from newsweave.model import json_default
 from newsweave.pubdate import parse_date
 from newsweave.terminal import print_ingest, print_summary, print_table
@@ -255,13 +255,21 @@ def actors(
 
 @app.command()
 def actor(
-    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="Actor id, name or any alias.")],
+    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="Actor id, name, alias, or a word of a name.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one actor and every mention of it (article id and offsets in mention_spans)."""
+    """Show one actor and every mention of it (article id and offsets in mention_spans).
+
+    A surname or any word of a person's name finds the person; a word that fits several lists them (exit 1).
+    """
     with Corpus(db) as corpus:
-        row = corpus.actor(ref)
+        try:
+            row = corpus.actor(ref)
+        except AmbiguousError as exc:
+            if as_json:
+                _json({"ambiguous": ref, "candidates": exc.candidates})
+            raise
     if as_json:
         _json(row)
         return

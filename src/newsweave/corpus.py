@@ -24,7 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from newsweave.errors import NotFoundError, StoreError, UsageError
+from newsweave.errors import AmbiguousError, NotFoundError, StoreError, UsageError
+from newsweave.extract.names import actors_named
 from newsweave.model import Conflict, Copy, Event, Story, StoryActor, split_event_id
 from newsweave.settings import get_settings
 from newsweave.store import Store
@@ -103,9 +104,26 @@ class Corpus:
         if ref is None:
             return None
         try:
-            return actor_table.actor_id(self.store, ref)
+            return self.actor_id(ref)
         except NotFoundError as exc:
-            raise UsageError(f"unknown actor {ref!r}") from exc
+            raise UsageError(f"unknown actor {ref!r}" if not isinstance(exc, AmbiguousError) else str(exc)) from exc
+
+    def actor_id(self, ref: str) -> str:
+        """An actor's id from its id, name or any alias (case-insensitive), else from words of a person's name
+        ("Tinubu"); a word that fits several people is an ``AmbiguousError`` listing them."""
+        try:
+            return actor_table.actor_id(self.store, ref)
+        except NotFoundError:
+            rows = actor_table.names(self.store)
+            found = actors_named(ref, rows)
+            if len(found) > 1:
+                named = {r[0]: (r[1], r[2]) for r in rows}
+                candidates = [{"id": i, "name": named[i][0], "kind": named[i][1]} for i in found]
+                listing = "; ".join(f"{c['id']} {c['name']}" for c in candidates)
+                raise AmbiguousError(f"{ref!r} names {len(found)} actors: {listing}", candidates=candidates) from None
+            if not found:
+                raise
+            return found[0]
 
     def event_types(self) -> list[str]:
         """Every type an event may have (the PLOVER categories and the crisis extension), and any stored."""
@@ -228,7 +246,7 @@ class Corpus:
 
     def actor(self, ref: str) -> dict[str, Any]:
         """One actor by id, name or any alias, with every mention of it (``mention_spans``)."""
-        found = actor_table.actor(self.store, ref)
+        found = actor_table.actor(self.store, self.actor_id(ref))
         return {**found, "mention_spans": found.pop("mentions_list")}
 
     def key_actors(self, article_ids: Sequence[str], *, top: int,

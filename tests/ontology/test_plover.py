@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from conftest import SHARED
 
 from newsweave.ontology import plover
@@ -15,6 +16,7 @@ def _spec_categories() -> list[str]:
     return list(dict.fromkeys(html.unescape(name) for name in re.findall(r'href="#([A-Z]+)"', page)))
 
 
+@pytest.mark.shared
 def test_type_list_matches_the_spec() -> None:
     spec = _spec_categories()
     assert len(spec) == 18 and "AGREE" in spec and "ASSAULT" in spec
@@ -30,6 +32,7 @@ def test_the_crisis_extension_is_apart_from_plover() -> None:
         assert (coding.cameo, coding.cameo_root, coding.quad_class) == (None, None, 0)  # no GDELT/ACLED counterpart
 
 
+@pytest.mark.shared
 def test_polecat_names_and_codings() -> None:
     assert plover.canonical("DEMAND") == "REQUEST" and plover.canonical("DISAPPROVE") == "ACCUSE"
     coup = plover.coding("COERCE", "seize")

@@ -102,7 +102,8 @@ def article_ids(db: Path) -> set[str]:
 
 
 def differences(db: Path, reference: Path, tables: tuple[str, ...], *, stored_only: bool = False) -> dict[str, int]:
-    """Rows of each table that differ between ``db`` and ``reference`` (both ways).
+    """Rows of each table that differ between ``db`` and ``reference`` (both ways, as multisets: a row stored
+    twice counts).
 
     With ``stored_only`` the reference is cut to the articles ``db`` holds: every stored
     article must then have exactly the rows a clean run gave it, no fewer and no more.
@@ -119,8 +120,8 @@ def differences(db: Path, reference: Path, tables: tuple[str, ...], *, stored_on
             if stored_only:
                 want += f" WHERE {key} IN (SELECT id FROM got.articles)"
             got = f"SELECT {columns} FROM got.{table}"
-            n = _count(con, f"SELECT count(*) FROM ({got} EXCEPT {want})")
-            n += _count(con, f"SELECT count(*) FROM ({want} EXCEPT {got})")
+            n = _count(con, f"SELECT count(*) FROM ({got} EXCEPT ALL {want})")
+            n += _count(con, f"SELECT count(*) FROM ({want} EXCEPT ALL {got})")
             if n:
                 found[table] = n
         return found

@@ -1,7 +1,8 @@
 """The local engine: stream inputs → build articles → spaCy in batches → store.
 
-Memory stays flat: inputs are read lazily, parsed in bounded batches and
-written per batch by the single writer (this process).
+Memory stays flat: inputs are read lazily, parsed in batches bounded in documents and characters
+(``nlp.parse``) and written per batch by the single writer (this process); the C heap is kept from
+fragmenting (``heap.bound_heap``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import TextIO
 from spacy.tokens import Doc
 
 from newsweave import nlp, repeated, sources
-from newsweave.article import build
+from newsweave.article import EVIDENCE_RULES, build
 from newsweave.engine.analyze import analyze
+from newsweave.engine.heap import bound_heap
 from newsweave.engine.lines import LineMemory
 from newsweave.errors import InputError
 from newsweave.extract.actors import extract_actors
@@ -54,6 +56,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest every input under ``paths`` into ``store`` and report what happened."""
     started = time.perf_counter()
+    bound_heap()
     report = IngestReport()
     in_flight: set[str] = set()
     fetch = sources.FetchOptions.from_settings(settings)
@@ -78,7 +81,8 @@ def ingest(
 
 def extract_parsed(doc: Doc, article: Article) -> Parsed:
     """Every per-article extractor over one parsed article."""
-    local, linked = extract_actors(doc, article.id)
+    captions = [line.text for line in article.dropped if line.rule in EVIDENCE_RULES]
+    local, linked = extract_actors(doc, article.id, captions=captions)
     events = extract_events(doc, article, local, linked)
     quotes = extract_quotes(doc, article.id, local, linked)
     claims = extract_claims(doc, article.id, article.published, quotes)

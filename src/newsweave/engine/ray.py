@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from newsweave import nlp, repeated, sources
 from newsweave.engine.analyze import analyze
+from newsweave.engine.heap import bound_heap
 from newsweave.engine.lines import LineMemory
 from newsweave.engine.local import (
     IngestOptions,
@@ -145,6 +146,7 @@ class _Worker:
 
     def __init__(self, settings: Settings, options: IngestOptions, known: dict[str, frozenset[int]]) -> None:
         self.settings, self.options, self.known = settings, options, known
+        bound_heap()
         nlp.load()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 from spacy.language import Language
@@ -266,7 +266,7 @@ def _phrase(span: SpacySpan) -> str:
     return text
 
 
-@cache
+@lru_cache(maxsize=1)  # one vocabulary at a time: a pipeline loaded afresh (nlp.NEW_STRINGS) frees the old one
 def _matcher(nlp_id: int, vocab: object) -> PhraseMatcher:
     from spacy.vocab import Vocab
 

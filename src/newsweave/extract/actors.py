@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pycountry
@@ -70,26 +71,40 @@ class _Local:
         self.roles += [r for r in mention.roles if r not in self.roles]
 
 
-def defined_acronyms(text: str) -> dict[str, str]:
-    """``{"ecowas": "economic community of west african states"}`` from "Long Name (ACR)" in the text."""
-    found = {}
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """``[("CNSP", "national council for the safeguard of the homeland")]`` from "Long Name (ACR)" in the text.
+
+    What comes before a possessive is not part of the name ("Niger's National Council ... (CNSP)").
+    """
+    found = []
     pairs = [*_DEFINED.findall(text), *((phrase, acronym) for _, _, phrase, acronym in acronym_long_forms(text))]
     for long, acronym in pairs:
         words = long.split()
-        if words and re.search(r"['’]s$", words[0]):
-            words = words[1:]
+        words = words[max((i + 1 for i, w in enumerate(words) if re.search(r"['’]s$", w)), default=0) :]
         while words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
         if len(words) >= 2:
-            found[norm(acronym)] = norm(" ".join(words))
-    return found
+            found.append((acronym, norm(" ".join(words))))
+    return list(dict.fromkeys(found))
 
 
-def extract_actors(doc: Doc, article_id: str) -> tuple[list[DocActor], list[ActorMention]]:
-    """Local actors of one article and the mentions linked to them."""
+def defined_acronyms(text: str) -> dict[str, str]:
+    """``{"ecowas": "economic community of west african states"}`` from "Long Name (ACR)" in the text."""
+    return {norm(acronym): long for acronym, long in acronym_definitions(text)}
+
+
+def extract_actors(
+    doc: Doc, article_id: str, *, captions: Sequence[str] = ()
+) -> tuple[list[DocActor], list[ActorMention]]:
+    """Local actors of one article and the mentions linked to them.
+
+    An acronym defined in the text or in a photo caption cut from it ("... Homeland (CNSP)") becomes an
+    alias of the organisation it abbreviates, even where the acronym itself is never used.
+    """
     raw = find(doc)
     _relabel_surnames(raw)
-    linker = _Linker(defined_acronyms(text_of(doc)), _focus_country(raw), _coup_country(doc, raw))
+    definitions = acronym_definitions("\n".join([text_of(doc), *captions]))
+    linker = _Linker(definitions, _focus_country(raw), _coup_country(doc, raw))
     links: list[tuple[RawMention, int | None]] = [(m, linker.link(m)) for m in raw if m.label != "NOM"]
     links += _propagate(text_of(doc), links, linker)
     links += [(m, linker.link_nominal(m)) for m in raw if m.label == "NOM" and not _covered(m, links)]
@@ -167,8 +182,9 @@ def _coup_country(doc: Doc, raw: list[RawMention]) -> str | None:
 
 
 class _Linker:
-    def __init__(self, acronyms: dict[str, str], focus: str | None, coup: str | None) -> None:
-        self.acronyms = acronyms
+    def __init__(self, definitions: list[tuple[str, str]], focus: str | None, coup: str | None) -> None:
+        self.definitions = definitions
+        self.acronyms = {norm(acronym): long for acronym, long in definitions}
         self.focus = focus
         self.coup = coup
         self.locals: list[_Local] = []
@@ -286,7 +302,14 @@ class _Linker:
         return check
 
     def doc_actor(self, article_id: str, index: int) -> DocActor:
-        return _finish(article_id, index, self.locals[index], self.focus)
+        loc = self.locals[index]
+        if loc.kind == "org" and loc.named:
+            loc.names += [
+                acronym
+                for acronym, long in self.definitions
+                if acronym not in loc.names and any(_same_org(long, n, self.acronyms) for n in loc.names)
+            ]
+        return _finish(article_id, index, loc, self.focus)
 
 
 def _appositive_of(candidates: list[int], locals_: list[_Local], end: int) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -117,3 +118,23 @@ def acronym_long_forms(text: str) -> list[tuple[int, int, str, str]]:
                 found.append((start, end, phrase, acronym))
                 break
     return found
+
+
+def actors_named(ref: str, actors: Iterable[tuple[str, str, str, Sequence[str]]]) -> list[str]:
+    """Ids of the actors ``(id, name, kind, aliases)`` that ``ref`` names, in the order given.
+
+    The id, the name or an alias (case and accents ignored) names one actor: the first such. Failing that,
+    ``ref`` names every person whose name or a capitalised alias has all of its words ("Tinubu", "bola").
+    """
+    wanted, key = fold(ref), words(ref)
+    rows = list(actors)
+    for actor_id, name, _, aliases in rows:
+        if ref == actor_id or wanted in {fold(n) for n in (name, *aliases)}:
+            return [actor_id]
+    if not key:
+        return []
+    return [
+        actor_id
+        for actor_id, name, kind, aliases in rows
+        if kind == "person" and set(key) <= {w for n in (name, *aliases) if n[:1].isupper() for w in words(n)}
+    ]

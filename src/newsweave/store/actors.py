@@ -163,6 +163,14 @@ def actor_id(store: Connection, ref: str) -> str:
     return str(found)
 
 
+def names(store: Connection) -> list[tuple[str, str, str, list[str]]]:
+    """Every actor's id, name, kind and aliases, by id (for lookups by a word of a name)."""
+    return [
+        (r[0], r[1], r[2], list(r[3] or ()))
+        for r in store.rows("SELECT id, name, kind, aliases FROM actors ORDER BY id")
+    ]
+
+
 def actor(store: Connection, ref: str) -> dict[str, Any]:
     """One actor by id, name or any alias, with every mention of it (``mentions_list``)."""
     chosen = actor_id(store, ref)
