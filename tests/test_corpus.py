@@ -11,7 +11,11 @@ import pytest
 from conftest import SAMPLE, SEEDS
 
 import newsweave
-from newsweave.errors import UsageError
+from newsweave.corpus import Corpus
+from newsweave.errors import AmbiguousError, NotFoundError, UsageError
+from newsweave.model import Actor
+from newsweave.store import Store
+from newsweave.store import actors as actor_table
 
 
 def _ids(events: list[newsweave.Event]) -> list[str]:
@@ -65,3 +69,37 @@ def test_ingest_writes_real_events_and_analysis_merges_them(tmp_path: Path) -> N
 def test_incremental_analysis_matches_one_run(corpus_db: Path, one_run_db: Path) -> None:
     assert newsweave.events(corpus_db) == newsweave.events(one_run_db)
     assert newsweave.stories(corpus_db) == newsweave.stories(one_run_db)
+
+
+def _two_keremas(db: Path) -> None:
+    """Two actors whose names differ only by an accent; the accented one is mentioned three times, the other once."""
+    people = [
+        Actor("act_a", "Amina Kerema", "person", None, None, ("Amina Kerema",), (), (("art_1", 0),)),
+        Actor("act_b", "Amina Kérema", "person", None, None, ("Amina Kérema", "the minister"), (),
+              (("art_2", 0), ("art_3", 0))),
+    ]  # fmt: skip
+    mentions = [
+        ["art_1", 0, 12, "Amina Kerema", "PERSON", 0, 0],
+        ["art_2", 0, 12, "Amina Kérema", "PERSON", 0, 0],
+        ["art_3", 0, 12, "Amina Kérema", "PERSON", 0, 0],
+        ["art_3", 80, 92, "Amina Kérema", "PERSON", 0, 3],
+    ]
+    with Store(db) as store, store.transaction():
+        actor_table.replace(store, people, members=None)
+        store.insert("actor_mentions", actor_table.ACTOR_MENTION_COLUMNS, mentions)
+
+
+def test_an_actor_is_looked_up_one_way_whatever_is_typed(tmp_path: Path) -> None:
+    """Ids first, then a name or alias with accents and case ignored (the most mentioned of that name), then words."""
+    db = tmp_path / "names.duckdb"
+    _two_keremas(db)
+    with Corpus(db) as corpus:
+        assert corpus.actor_id("act_a") == "act_a"
+        assert corpus.actor_id("amina kerema") == "act_b"
+        assert len(corpus.actor("AMINA KÉREMA")["mention_spans"]) == 3
+        assert corpus.event_filter(actor="Amina Kerema").actor == "act_b"
+        with pytest.raises(AmbiguousError) as several:
+            corpus.actor_id("Kerema")
+        assert [c["id"] for c in several.value.candidates] == ["act_b", "act_a"]
+        with pytest.raises(NotFoundError):
+            corpus.actor("Jonas Kerema")

@@ -109,21 +109,22 @@ class Corpus:
             raise UsageError(f"unknown actor {ref!r}" if not isinstance(exc, AmbiguousError) else str(exc)) from exc
 
     def actor_id(self, ref: str) -> str:
-        """An actor's id from its id, name or any alias (case-insensitive), else from words of a person's name
-        ("Tinubu"); a word that fits several people is an ``AmbiguousError`` listing them."""
-        try:
-            return actor_table.actor_id(self.store, ref)
-        except NotFoundError:
-            rows = actor_table.names(self.store)
-            found = actors_named(ref, rows)
-            if len(found) > 1:
-                named = {r[0]: (r[1], r[2]) for r in rows}
-                candidates = [{"id": i, "name": named[i][0], "kind": named[i][1]} for i in found]
-                listing = "; ".join(f"{c['id']} {c['name']}" for c in candidates)
-                raise AmbiguousError(f"{ref!r} names {len(found)} actors: {listing}", candidates=candidates) from None
-            if not found:
-                raise
-            return found[0]
+        """An actor's id from its id, name or any alias (case and accents ignored; the most mentioned actor of
+        that name), else from words of a person's name ("Tinubu"); a word that fits several people is an
+        ``AmbiguousError`` listing them. The rule is :func:`newsweave.extract.names.actors_named`; an id is
+        looked up by key first, so a request by id reads no names."""
+        if actor_table.has_actor(self.store, ref):
+            return ref
+        rows = actor_table.names(self.store)
+        found = actors_named(ref, rows)
+        if not found:
+            raise NotFoundError(f"no actor {ref!r}")
+        if len(found) > 1:
+            named = {r[0]: (r[1], r[2]) for r in rows}
+            candidates = [{"id": i, "name": named[i][0], "kind": named[i][1]} for i in found]
+            listing = "; ".join(f"{c['id']} {c['name']}" for c in candidates)
+            raise AmbiguousError(f"{ref!r} names {len(found)} actors: {listing}", candidates=candidates)
+        return found[0]
 
     def event_types(self) -> list[str]:
         """Every type an event may have (the PLOVER categories and the crisis extension), and any stored."""

@@ -97,9 +97,10 @@ def test_roles_are_dated_by_the_article(corpus_store: Store) -> None:
     assert any(role["as_of"] is not None for role in roles.values())
 
 
-def test_an_acronym_defined_only_in_a_cut_caption_is_an_alias(seeds_store: Store) -> None:
+def test_an_acronym_defined_only_in_a_cut_caption_is_an_alias(seeds_db: Path) -> None:
     """Seed 002 defines CNSP in a photo caption (cut from the text) and names the council in English in its body."""
-    council = seeds_store.actor("CNSP")
+    with newsweave.open(seeds_db) as corpus:
+        council = corpus.actor("CNSP")
     assert council["name"] == "National Council for the Safeguard of the Homeland"
     assert "CNSP" in council["aliases"] and "junta" in council["aliases"]
 

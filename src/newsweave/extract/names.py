@@ -121,15 +121,19 @@ def acronym_long_forms(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def actors_named(ref: str, actors: Iterable[tuple[str, str, str, Sequence[str]]]) -> list[str]:
-    """Ids of the actors ``(id, name, kind, aliases)`` that ``ref`` names, in the order given.
+    """Ids of the actors ``(id, name, kind, aliases)`` that ``ref`` names, in the order given (the store gives
+    them most mentioned first). Every lookup of an actor by what a user typed is this function.
 
-    The id, the name or an alias (case and accents ignored) names one actor: the first such. Failing that,
-    ``ref`` names every person whose name or a capitalised alias has all of its words ("Tinubu", "bola").
+    An id names its actor; else the name or an alias (case and accents ignored) names one actor: the first
+    such. Failing that, ``ref`` names every person whose name or a capitalised alias has all of its words
+    ("Tinubu", "bola").
     """
     wanted, key = fold(ref), words(ref)
     rows = list(actors)
+    if any(ref == actor_id for actor_id, *_ in rows):
+        return [ref]
     for actor_id, name, _, aliases in rows:
-        if ref == actor_id or wanted in {fold(n) for n in (name, *aliases)}:
+        if wanted in {fold(n) for n in (name, *aliases)}:
             return [actor_id]
     if not key:
         return []

@@ -115,9 +115,9 @@ class Store(Connection):
     def actors(self, *, kind: str | None = None) -> list[dict[str, Any]]:
         return _actors.actors(self, kind=kind)
 
-    def actor(self, ref: str) -> dict[str, Any]:
-        """One actor by id, name or any alias (case-insensitive), with its mentions."""
-        return _actors.actor(self, ref)
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        """One actor by id, with its mentions (a lookup by name or alias is ``Corpus.actor``)."""
+        return _actors.actor(self, actor_id)
 
     def events(self, *, event_type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:
         """Real events (JSON shape), in the order of their first article event."""

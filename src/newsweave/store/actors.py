@@ -145,43 +145,35 @@ def actors(store: Connection, *, kind: str | None = None) -> list[dict[str, Any]
                        params)  # fmt: skip
 
 
-def actor_id(store: Connection, ref: str) -> str:
-    """An actor's id from its id, name or any alias (case-insensitive): the id itself wins, then the most
-    mentioned actor of that name, then the smallest id. Every lookup by name goes through here."""
-    if store.scalar("SELECT count(*) FROM actors WHERE id = ?", [ref]):
-        return ref
-    found = store.scalar(
-        """SELECT a.id FROM (SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?)
-                             OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?))) a
-           LEFT JOIN actor_members am ON am.actor_id = a.id
-           LEFT JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
-           GROUP BY a.id ORDER BY a.id <> ?, count(m.start) DESC, a.id LIMIT 1""",
-        [ref, ref, ref, ref],
-    )
-    if found is None:
-        raise NotFoundError(f"no actor {ref!r}")
-    return str(found)
+def has_actor(store: Connection, actor_id: str) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM actors WHERE id = ?", [actor_id]))
 
 
 def names(store: Connection) -> list[tuple[str, str, str, list[str]]]:
-    """Every actor's id, name, kind and aliases, by id (for lookups by a word of a name)."""
-    return [
-        (r[0], r[1], r[2], list(r[3] or ()))
-        for r in store.rows("SELECT id, name, kind, aliases FROM actors ORDER BY id")
-    ]
+    """Every actor's id, name, kind and aliases, the most mentioned first, then by id: the order in which a
+    lookup by name (``extract.names.actors_named``) prefers them."""
+    sql = """SELECT a.id, a.name, a.kind, a.aliases FROM actors a
+             LEFT JOIN (SELECT am.actor_id, count(*) AS n FROM actor_members am
+                        JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
+                        GROUP BY 1) c ON c.actor_id = a.id
+             ORDER BY coalesce(c.n, 0) DESC, a.id"""
+    return [(r[0], r[1], r[2], list(r[3] or ())) for r in store.rows(sql)]
 
 
-def actor(store: Connection, ref: str) -> dict[str, Any]:
-    """One actor by id, name or any alias, with every mention of it (``mentions_list``)."""
-    chosen = actor_id(store, ref)
-    found = store.dicts(_ACTORS_SQL.format(where="WHERE id = ?", members="WHERE am.actor_id = ?"), [chosen, chosen])[0]
-    found["mentions_list"] = store.dicts(
+def actor(store: Connection, actor_id: str) -> dict[str, Any]:
+    """One actor by id, with every mention of it (``mentions_list``)."""
+    found = store.dicts(_ACTORS_SQL.format(where="WHERE id = ?", members="WHERE am.actor_id = ?"),
+                        [actor_id, actor_id])  # fmt: skip
+    if not found:
+        raise NotFoundError(f"no actor {actor_id!r}")
+    chosen = found[0]
+    chosen["mentions_list"] = store.dicts(
         """SELECT m.article_id, m.start, m."end", m.text, m.label, m.sentence FROM actor_mentions m
            JOIN actor_members am USING (article_id, local_id) WHERE am.actor_id = ?
            ORDER BY m.article_id, m.start""",
-        [found["id"]],
+        [actor_id],
     )
-    return found
+    return chosen
 
 
 def cooccurrences(store: Connection) -> list[dict[str, Any]]:
