@@ -145,10 +145,16 @@ def mentions(store: Connection, article_id: str | None = None, *, label: str | N
     return store.dicts(sql + " ORDER BY article_id, start, label", params)
 
 
+def trusted_published(table: str) -> str:
+    """The SQL expression of an article's publication date where it can be trusted: NULL where the date is flagged
+    as doubtful (``table`` is the articles table's name or alias in the query)."""
+    return f"CASE WHEN {table}.published_flag IS NULL THEN {table}.published END"
+
+
 def published(store: Connection, ids: Sequence[str] | None) -> dict[str, date | None]:
     """These articles' publication dates (every article's with None); None where the date is flagged as doubtful."""
     where, params = among("id", ids)
-    sql = f"SELECT id, CASE WHEN published_flag IS NULL THEN published END FROM articles {where}"
+    sql = f"SELECT id, {trusted_published('articles')} FROM articles {where}"
     return {r[0]: r[1] for r in store.rows(sql, params)}
 
 
@@ -156,7 +162,7 @@ def date_mentions(store: Connection, ids: Sequence[str] | None) -> list[tuple[st
     """Every date expression (a ``DATE`` entity mention) of these articles (all with None), with its article's
     publication date (None where flagged as doubtful) and its offsets, in ingestion order."""
     where, params = among("m.article_id", ids)
-    sql = f"""SELECT m.article_id, m.text, CASE WHEN a.published_flag IS NULL THEN a.published END, m.start, m."end"
+    sql = f"""SELECT m.article_id, m.text, {trusted_published("a")}, m.start, m."end"
               FROM mentions m JOIN articles a ON a.id = m.article_id {where} {"AND" if where else "WHERE"}
               m.label = 'DATE' ORDER BY a.seq, m.article_id, m.start"""
     return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in store.rows(sql, params)]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from newsweave.model import Copy, Event, EventMember, json_default, split_event_id
+from newsweave.store.articles import trusted_published
 from newsweave.store.schema import Columns, among
 
 if TYPE_CHECKING:
@@ -232,7 +233,7 @@ def source_keys(store: Connection, article_ids: Sequence[str] | None = None) -> 
 # -- stories ---------------------------------------------------------------------------------------------------------
 def unstoried(store: Connection) -> list[tuple[str, date | None, list[tuple[str, str]]]]:
     """Articles not yet in a story, in ingestion order, with their entity mentions ``(text, label)``."""
-    sql = """SELECT a.id, CASE WHEN a.published_flag IS NULL THEN a.published END,
+    sql = f"""SELECT a.id, {trusted_published("a")},
                     coalesce(list([m.text, m.label] ORDER BY m.start) FILTER (WHERE m.text IS NOT NULL), [])
              FROM articles a LEFT JOIN mentions m ON m.article_id = a.id
              WHERE a.id NOT IN (SELECT article_id FROM story_members)
