@@ -120,3 +120,24 @@ def test_a_noun_model_reads_the_document_once(monkeypatch: pytest.MonkeyPatch) -
     first = detect.event_nouns(doc)
     monkeypatch.setattr(detect, "noun_features", lambda _: (_ for _ in ()).throw(AssertionError("read twice")))
     assert detect.event_nouns(doc) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event_type"),
+    [
+        ("Japan financed a new deep-water port in Sri Lanka last year.", "financed", "COOPERATE"),
+        ("The foreign minister reprimanded the ambassador over the remarks.", "reprimanded", "ACCUSE"),
+        ("The prime minister extolled the courage of the rescue teams.", "extolled", "SUPPORT"),
+    ],
+)
+def test_the_general_verb_lexicon_types_verbs_the_trigger_lexicon_lacks(text: str, word: str, event_type: str) -> None:
+    assert _coded(text, word)[0] == event_type
+
+
+def test_the_general_verb_lexicon_leaves_carrying_verbs_untyped() -> None:
+    events = _events("The agency gave the villagers two tonnes of rice and announced a second convoy.")
+    assert {e.type for e in events if e.trigger.text in {"gave", "announced"}} <= {"OTHER"}
+
+
+def test_statement_verbs_of_the_general_lexicon_stay_other() -> None:
+    assert _coded("The envoy emphasized the importance of the ceasefire.", "emphasized")[0] == "OTHER"

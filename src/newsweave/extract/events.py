@@ -23,7 +23,7 @@ from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import RECIPIENT_PREPS, ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
 from newsweave.extract.detect import eventive, predicate_candidates
-from newsweave.extract.modality import SPEECH, modality
+from newsweave.extract.modality import PLANNING, SPEECH, modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
 from newsweave.extract.senses import sense
@@ -68,7 +68,22 @@ def find_trigger(token: Token) -> plover.Trigger | None:
         return known
     if not eventive(token) or _light(token):
         return None
-    return plover.Trigger(lemma, None, pos, "OTHER", None)
+    return plover.Trigger(lemma, None, pos, _general_type(lemma, token.lower_) if pos == "VERB" else "OTHER", None)
+
+
+# Verbs whose role is grammatical here (they carry, report or plan another act): the general verb
+# lexicon never types them.
+CARRYING = LIGHT_VERBS | SPEECH | PLANNING
+
+
+def _general_type(lemma: str, form: str) -> str:
+    """A verb no sense rule or trigger lexicon types: its PLOVER category in the general verb lexicon (by lemma,
+    else by the inflected form the lexicon lists), else OTHER (statements and appeals, which PLOVER leaves out,
+    stay OTHER)."""
+    if lemma in CARRYING:
+        return "OTHER"
+    verbs = plover.general_verbs()
+    return verbs.get(lemma, verbs.get(form)) or "OTHER"
 
 
 def lexicon_trigger(token: Token, pos: str) -> plover.Trigger | None:
