@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsweave import nlp
 from newsweave.extract.actors import extract_actors
 from newsweave.extract.events import extract_events
 from newsweave.model import Article, DocActor
+from newsweave.ontology import plover
 from newsweave.ontology.plover import is_plover
 
 
@@ -50,3 +53,16 @@ def _code(actor: DocActor) -> str | None:
     if actor.country:
         return actor.country
     return actor.cameo[:6] if actor.cameo else None
+
+
+@contextmanager
+def general_verbs(*, on: bool) -> Iterator[None]:
+    """An ablation: with ``on=False`` the general verb lexicon (``ontology/cameo_verbs.csv``) is empty while the
+    block runs, so a bench can print its figures with and without it in one run."""
+    kept = plover.general_verbs
+    if not on:
+        plover.general_verbs = dict  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        plover.general_verbs = kept  # type: ignore[method-assign]

@@ -120,3 +120,44 @@ def test_a_noun_model_reads_the_document_once(monkeypatch: pytest.MonkeyPatch) -
     first = detect.event_nouns(doc)
     monkeypatch.setattr(detect, "noun_features", lambda _: (_ for _ in ()).throw(AssertionError("read twice")))
     assert detect.event_nouns(doc) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event_type"),
+    [
+        ("Japan financed a new deep-water port in Sri Lanka last year.", "financed", "COOPERATE"),
+        ("The foreign minister reprimanded the ambassador over the remarks.", "reprimanded", "ACCUSE"),
+        ("The prime minister extolled the courage of the rescue teams.", "extolled", "SUPPORT"),
+    ],
+)
+def test_the_general_verb_lexicon_types_verbs_the_trigger_lexicon_lacks(text: str, word: str, event_type: str) -> None:
+    assert _coded(text, word)[0] == event_type
+
+
+def test_the_general_verb_lexicon_leaves_carrying_verbs_untyped() -> None:
+    events = _events("The agency gave the villagers two tonnes of rice and announced a second convoy.")
+    assert {e.type for e in events if e.trigger.text in {"gave", "announced"}} <= {"OTHER"}
+
+
+def test_statement_verbs_of_the_general_lexicon_stay_other() -> None:
+    assert _coded("The envoy emphasized the importance of the ceasefire.", "emphasized")[0] == "OTHER"
+
+
+def _actors(text: str, word: str) -> tuple[set[str], set[str]]:
+    """The names of the source and target actors of the word's event."""
+    doc, _ = next(nlp.parse([(text, None)]))
+    local, linked = extract_actors(doc, "t")
+    names = {a.local_id: a.name for a in local}
+    event = next(e for e in extract_events(doc, article_for(text, "t"), local, linked) if e.trigger.text == word)
+    return {names[s] for s in event.sources}, {names[t] for t in event.targets}
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_is_on() -> None:
+    sources, targets = _actors("Iran threatened to close the strait if the United States imposed new sanctions.",
+                               "threatened")  # fmt: skip
+    assert sources == {"Iran"} and targets == {"United States"}
+
+
+def test_an_amount_of_aid_is_given_to_the_verb_s_recipient() -> None:
+    sources, targets = _actors("The European Union on Friday gave Haiti 20 million euros of aid for schools.", "aid")
+    assert sources == {"European Union"} and targets == {"Haiti"}

@@ -56,3 +56,29 @@ def test_data_files_name_their_source_and_licence() -> None:
         head = resources.files("newsweave.ontology").joinpath(name).read_text("utf-8")[:1200]
         assert "Source" in head or "source" in head, name
         assert "Licence" in head or "CC BY-SA" in head or "public domain" in head, name
+
+
+def test_the_general_verb_lexicon_maps_into_plover_or_statements() -> None:
+    verbs = plover.general_verbs()
+    assert len(verbs) > 900
+    assert {t for t in verbs.values() if t} <= {name for name in plover.categories() if plover.is_plover(name)}
+    assert verbs["emphasize"] == ""  # CAMEO 010, a statement PLOVER leaves out
+    assert verbs["finance"] == "COOPERATE"  # CAMEO 061
+
+
+def test_the_general_verb_lexicon_keeps_single_verbs_with_their_block_code() -> None:
+    from bench.cameo_lexicon import rows
+
+    text = """####### VERB PATTERNS #######
+---  PRAISE   [051]  ---
+PRAISE
+EXTOL {EXTOLS EXTOLLED }
++PAY_TRIBUTE
+- * (FOR COURAGE)                                  [055]         # PRAISE
+
+---  ADD   [---]  ---
+ADD
+PRAISE
+"""
+    assert rows(text) == [("extol", "051", "SUPPORT"), ("extolled", "051", "SUPPORT"), ("extols", "051", "SUPPORT"),
+                          ("praise", "051", "SUPPORT")]  # fmt: skip

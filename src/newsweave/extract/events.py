@@ -23,7 +23,7 @@ from newsweave.extract.actor_types import is_bloc
 from newsweave.extract.arguments import RECIPIENT_PREPS, ActorIndex, objects_of, subject_of
 from newsweave.extract.dates import durative, event_date, sentence_date
 from newsweave.extract.detect import eventive, predicate_candidates
-from newsweave.extract.modality import SPEECH, modality
+from newsweave.extract.modality import PLANNING, SPEECH, modality
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
 from newsweave.extract.senses import sense
@@ -68,7 +68,22 @@ def find_trigger(token: Token) -> plover.Trigger | None:
         return known
     if not eventive(token) or _light(token):
         return None
-    return plover.Trigger(lemma, None, pos, "OTHER", None)
+    return plover.Trigger(lemma, None, pos, _general_type(lemma, token.lower_) if pos == "VERB" else "OTHER", None)
+
+
+# Verbs whose role is grammatical here (they carry, report or plan another act): the general verb
+# lexicon never types them.
+CARRYING = LIGHT_VERBS | SPEECH | PLANNING
+
+
+def _general_type(lemma: str, form: str) -> str:
+    """A verb no sense rule or trigger lexicon types: its PLOVER category in the general verb lexicon (by lemma,
+    else by the inflected form the lexicon lists), else OTHER (statements and appeals, which PLOVER leaves out,
+    stay OTHER)."""
+    if lemma in CARRYING:
+        return "OTHER"
+    verbs = plover.general_verbs()
+    return verbs.get(lemma, verbs.get(form)) or "OTHER"
 
 
 def lexicon_trigger(token: Token, pos: str) -> plover.Trigger | None:
@@ -255,6 +270,8 @@ def _draft(
     if demanders:  # "X said that Y must withdraw": X demands it of Y
         event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
     sources, targets = _defaults(event_type, mode, sources, targets, cast)
+    if not targets and event_type == "THREATEN":  # "threatened to strike unless Israel rescinded ...": who must yield
+        targets = [t for t in _conditioned(token, index) if t not in sources]
     if not targets and event_type in DONE_IN_A_COUNTRY:  # "demonstrated in Serbia", "lifted a curfew in Montenegro"
         targets = [t for t in _country_of_scene(token, index) if t not in sources]
     return token, event_type, mode, state, sources, targets
@@ -316,6 +333,21 @@ def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tupl
     return event_type, mode, state
 
 
+def _conditioned(token: Token, index: ActorIndex) -> list[int]:
+    """Who a threat's condition is on: the subject of an "unless" or "if" clause of the threat or of the act it
+    threatens."""
+    clauses = [token, *(c for c in token.children if c.dep_ in {"xcomp", "ccomp"})]
+    found: list[int] = []
+    for clause in (a for t in clauses for a in t.children if a.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+            subject = subject_of(clause)
+            found += index.of_phrase(subject) if subject is not None else []
+    return list(dict.fromkeys(found))
+
+
+CONDITION_MARKS = frozenset({"unless", "if"})
+
+
 def _unless(token: Token) -> bool:
     """The act hangs on a condition the other side must meet ("unless", "if ... not")."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
@@ -349,10 +381,11 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
     sources = [local for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                for local in _owner(c, index)]  # fmt: skip
     occasion = noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS
-    light = noun.dep_ in {"dobj", "attr", "nsubjpass"} and _carrier(noun.head)
+    carried = _measured(noun)  # "gave X $5 million of aid": the verb carries the aid through its amount
+    light = carried.dep_ in {"dobj", "attr", "nsubjpass"} and _carrier(carried.head)
     framed = _framing(noun)
     named = framed.dep_ in {"ccomp", "xcomp", "oprd"}  # "they would consider that a declaration of war"
-    verb = noun.head.head if occasion else framed.head if named else noun.head
+    verb = noun.head.head if occasion else framed.head if named else carried.head
     if named and verb.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in verb.children):
         verb = verb.head  # "warned that any intervention would be considered a declaration of war": who warned
     if not sources and (light or occasion or named) and verb.pos_ == "VERB":
@@ -361,11 +394,11 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[int], list[int
     targets = [local for obj in objects_of(noun) if obj.dep_ == "pobj" and not _purpose(obj, index)
                for local in index.of_phrase(obj)]  # fmt: skip
     if not targets:  # "talks lasting two hours with X", "held talks on Monday with X"
-        around = [c for c in noun.children if c.dep_ == "acl"] + ([noun.head] if light else [])
+        around = [c for c in noun.children if c.dep_ == "acl"] + ([carried.head] if light else [])
         targets = [local for t in around for obj in objects_of(t) if obj.dep_ == "pobj" and obj.head.lower_ == "with"
                    for local in index.of_phrase(obj)]  # fmt: skip
     if not targets and light:  # "granted asylum to X", "imposed sanctions on X", "gave X aid"
-        targets = [local for obj in _recipients(noun.head) for local in index.of_phrase(obj) if local not in sources]
+        targets = [local for obj in _recipients(carried.head) for local in index.of_phrase(obj) if local not in sources]
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
 
 
@@ -396,6 +429,16 @@ def _recipients(verb: Token) -> list[Token]:
 def _purpose(obj: Token, index: ActorIndex) -> bool:
     """ "an ultimatum for the return of President Bazoum": what the act is for, not whom it is against."""
     return obj.head.lower_ == "for" and not any(index.at(t) for t in [obj, *obj.conjuncts])
+
+
+AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _measured(noun: Token) -> Token:
+    """The amount an event noun is "of" ("5 million dollars of aid", "two tonnes of food aid"), else the noun."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    amount = head.ent_type_ in AMOUNTS or any(c.dep_ == "nummod" for c in head.children)
+    return head if head is not noun and head.pos_ == "NOUN" and amount else noun
 
 
 def _framing(noun: Token) -> Token:

@@ -139,3 +139,10 @@ def is_plover(event_type: str) -> bool:
 @cache
 def _plover_types() -> frozenset[str]:
     return frozenset(r["type"] for r in read_csv("plover.csv"))
+
+
+@cache
+def general_verbs() -> dict[str, str]:
+    """Verb lemma → the PLOVER category the general verb lexicon gives it (``cameo_verbs.csv``; "" for a verb of
+    statement or appeal, which PLOVER leaves out)."""
+    return {r["lemma"]: r["type"] for r in read_csv("cameo_verbs.csv")}
