@@ -220,3 +220,17 @@ def test_conflicts_are_found_between_undated_articles_of_one_story(tmp_path: Pat
     by_value = _by_value(found["deaths"])
     assert len(by_value[12.0]["article_ids"]) == 2 and len(by_value[17.0]["article_ids"]) == 1
     assert found["deaths"]["conservative"]["value"] == 12.0 and found["deaths"]["story"]
+
+
+def test_a_toll_counted_under_two_nouns_is_one_figure_but_a_narrower_noun_stays_apart() -> None:
+    tolls = [_claim("a", None, 12, 1), _claim("b", None, 17, 1, counted="deaths"),
+             _claim("c", None, 9, 1, counted="civilians")]  # fmt: skip
+    records = find_conflicts(tolls, source_of={})
+    assert [sorted(_values(r)) for r in records] == [[12, 17]]
+
+
+def test_figures_of_linked_stories_are_compared_as_one_group() -> None:
+    age = {"quantity": "age", "counted": None, "unit": "years", "subject": "Kells", "as_of": None}
+    facts = [_claim("a", None, 41, 1, **age), _claim("b", None, 42, 1, **age)]
+    assert find_conflicts(facts, source_of={}, story_of={"a": "s1", "b": "s2"}) == []
+    assert len(find_conflicts(facts, source_of={}, story_of={"a": "s1", "b": "s1"})) == 1

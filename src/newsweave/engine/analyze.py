@@ -226,7 +226,7 @@ def merge_events(store: Store, run: Run) -> int:
     framed = stories_framing(store, records, by_story, articles=None if marked is None else articles)
     claims = claim_table.claims(store)
     source_of = tables.source_keys(store, sorted({c["article_id"] for c in claims}))
-    conflicts = find_conflicts(claims, source_of=source_of, story_of=story_of)
+    conflicts = find_conflicts(claims, source_of=source_of, story_of=comparison_groups(store, story_of))
     with store.transaction():
         tables.replace_real_events(store, built, articles=None if marked is None else articles)
         tables.save_story_records(store, {r.id: r.as_dict() for r in records})
@@ -234,6 +234,16 @@ def merge_events(store: Store, run: Run) -> int:
         tables.replace_conflicts(store, conflicts)
         tables.clear_dirty(store)
     return tables.real_event_count(store)
+
+
+def comparison_groups(store: Store, story_of: Mapping[str, str]) -> dict[str, str]:
+    """Article → the group its figures are compared in: its story, joined with the stories linked to it (the same
+    names at another time, see ``stories.linked``); the group is named by its first story."""
+    group = stories.linked(
+        stories.Story(r.id, r.first_date, r.last_date, r.size, Counter(r.terms), dict(r.forms))
+        for r in tables.story_rows(store)
+    )
+    return {article: group.get(story, story) for article, story in story_of.items()}
 
 
 def build_real_events(store: Store, articles: Sequence[str], story_of: dict[str, str]) -> list[Event]:

@@ -1,6 +1,7 @@
 """Conflicting figures: the same quantity of the same story given different values by independent reports.
 
-Claims are grouped by story and by what they count (quantity, counted noun, whose, unit, running
+Claims are grouped by story (a story with the stories linked to it: the same names at another time) and by
+what they count (quantity, counted noun, whose, unit, running
 total or not, and for ages whose age). Within a group:
 
 - a figure followed over time (a toll, a running total, a country's troops) is compared day by day:
@@ -40,6 +41,12 @@ TOLERANCE = 0.05  # values closer than this share of the larger one agree (round
 ABSOLUTE = {"magnitude": 0.05}  # quantities compared by difference, not share
 # Counted nouns that name the same thing.
 SAME_THING = {"soldiers": "troops", "personnel": "troops", "persons": "people", "individuals": "people"}
+# People counted by a toll, under whatever noun: "12 people were killed", "12 deaths", "the dead numbered 12", "12
+# victims" (a toll's quantity already says what happened to them). Narrower nouns ("civilians", "children") stay
+# apart: they may count part of the toll.
+TOLL_PEOPLE = frozenset({"people", "persons", "individuals", "victims", "deaths", "dead", "bodies", "fatalities",
+                         "casualties", "injured", "wounded", "injuries", "missing", "displaced", "detainees",
+                         "prisoners", "evacuees"})  # fmt: skip
 # Tolls: figures revised as they grow, so their values over days are one series even unmarked by "so far".
 TOLLS = frozenset({"deaths", "injured", "displaced", "missing", "detained"})
 # Quantities read as a participle before the counted noun: "evacuated people", "injured civilians".
@@ -85,8 +92,8 @@ def find_conflicts(
 ) -> list[dict[str, Any]]:
     """Conflict and series records over ``claims``.
 
-    ``source_of`` maps article id → independent-source key, ``story_of`` article id → story (articles of no
-    story, or all when it is not given, share one).
+    ``source_of`` maps article id → independent-source key, ``story_of`` article id → story or group of linked
+    stories, the set its figures are compared in (articles of no story, or all when it is not given, share one).
     """
     records: list[dict[str, Any]] = []
     groups = _groups(claims, source_of, story_of or {})
@@ -106,9 +113,11 @@ def comparable(claim: Mapping[str, Any]) -> bool:
 
 
 def group_key(claim: Mapping[str, Any], story: str = "") -> Key:
-    counted = claim.get("counted") or ""
+    counted = SAME_THING.get(claim.get("counted") or "", claim.get("counted") or "")
+    if claim.get("quantity") in TOLLS | PARTICIPLES and counted in TOLL_PEOPLE:
+        counted = "people"
     whose = _person(str(claim.get("subject") or "")) if claim.get("quantity") == "age" else ""
-    return (story, str(claim["quantity"]), SAME_THING.get(counted, counted), claim.get("owner") or "",
+    return (story, str(claim["quantity"]), counted, claim.get("owner") or "",
             str(claim.get("unit") or ""), bool(claim.get("cumulative")), whose)  # fmt: skip
 
 

@@ -8,6 +8,12 @@ opens a new story. Candidate stories come from an inverted index on the article'
 heaviest names, so adding an article never scans every story. Processing
 articles in ingestion order makes the result the same whether the corpus comes in
 one run or several, and story ids (from the first article) never change.
+
+Stories that share most of their names but not their dates (a shooting and its
+trial a year later) stay apart, and are *linked*: ``linked`` groups stories whose
+names' cosine clears ``LINK_THRESHOLD``, whatever their dates, so that the facts
+of one situation (a victim's children, a quake's magnitude) are compared across
+them.
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ THRESHOLD = 0.3
 WINDOW = timedelta(days=21)
 LOOKUP_TERMS = 8
 LABEL_TERMS = 3
+# Stories this similar in names are one situation seen at different times. On the ECB+ training topics, the story
+# pairs of one sub-topic scored 0.65, 0.81 and 0.91; the closest pair of different sub-topics 0.28.
+LINK_THRESHOLD = 0.5
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 
@@ -96,7 +105,7 @@ class StoryIndex:
     def assign(self, doc: StoryDoc) -> str:
         """Put one article in its story (opening one if none fits); returns the story id."""
         best, score = None, THRESHOLD
-        for story in self._candidates(doc):
+        for story in self.candidates(doc):
             similarity = _cosine(doc.terms, story)
             if similarity >= score and _in_window(doc.published, story):
                 best, score = story, similarity
@@ -105,7 +114,7 @@ class StoryIndex:
         self._add(best, doc)
         return best.id
 
-    def _candidates(self, doc: StoryDoc) -> list[Story]:
+    def candidates(self, doc: StoryDoc) -> list[Story]:
         heavy = sorted(doc.terms, key=lambda t: (-doc.terms[t], t))[:LOOKUP_TERMS]
         ids = set().union(*(self.by_term.get(t, set()) for t in heavy)) if heavy else set()
         return [self.stories[i] for i in sorted(ids)]
@@ -132,3 +141,25 @@ def _in_window(published: date | None, story: Story) -> bool:
     if published is None or story.first_date is None or story.last_date is None:
         return True
     return story.first_date - WINDOW <= published <= story.last_date + WINDOW
+
+
+def linked(stories: Iterable[Story], *, threshold: float = LINK_THRESHOLD) -> dict[str, str]:
+    """Story id → the id of its group of linked stories (the smallest id of the group): stories whose names' cosine
+    clears ``threshold``, joined transitively. Candidates come from the inverted index on each story's heaviest
+    names, so no story is compared with every other."""
+    index = StoryIndex(stories)
+    group = {story_id: story_id for story_id in index.stories}
+
+    def root(story_id: str) -> str:
+        while group[story_id] != story_id:
+            group[story_id] = group[group[story_id]]
+            story_id = group[story_id]
+        return story_id
+
+    for story in index.stories.values():
+        doc = StoryDoc(story.id, None, dict(story.terms))
+        for other in index.candidates(doc):
+            if other.id > story.id and _cosine(doc.terms, other) >= threshold:
+                a, b = root(story.id), root(other.id)
+                group[max(a, b)] = min(a, b)
+    return {story_id: root(story_id) for story_id in group}
