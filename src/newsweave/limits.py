@@ -155,10 +155,14 @@ def _refuse(what: str, setting: str) -> InputError:
     return InputError(f"pathological HTML: {what} (set NEWSWEAVE_{setting} to change it)", code="pathological")
 
 
+# A string (the unrolled form: one step per run of plain characters, not one per character), or a bracket.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]')
+
+
 def json_depth(text: str) -> int:
     """The deepest nesting of arrays and objects in a JSON text (brackets inside strings ignored)."""
     depth = deepest = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', text):
+    for match in _JSON_TOKEN.finditer(text):
         token = match.group(0)
         if token in "[{":
             depth += 1

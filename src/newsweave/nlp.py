@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -53,6 +54,7 @@ def load() -> Language:
     patterns += [{"label": "ORG", "pattern": name, "id": "known"} for name in known_actor_names()]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     _BASE_STRINGS[id(nlp)] = len(nlp.vocab.strings)
+    gc.freeze()  # the pipeline's objects live as long as it does: the cyclic collector need not walk them each time
     return nlp
 
 
@@ -62,6 +64,8 @@ def _fresh() -> Language:
     if len(nlp.vocab.strings) > _BASE_STRINGS.get(id(nlp), 0) + NEW_STRINGS:
         _BASE_STRINGS.pop(id(nlp), None)
         load.cache_clear()
+        gc.unfreeze()  # the old pipeline is collected now, before ``load`` freezes what is alive
+        gc.collect()
         nlp = load()
     return nlp
 

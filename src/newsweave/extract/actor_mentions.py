@@ -177,9 +177,10 @@ def _person_context(doc: Doc, start: int, end: int, mention: RawMention, strippe
     if appositive is not None:
         if mention.country is None:
             mention.country = next((c for t in appositive if (c := _token_country(t))), None)
-        if _titles_in(list(appositive)):
+        named = _titles_in(list(appositive))
+        if named:
             mention.roles.append(_phrase(appositive))
-            mention.titles += _titles_in(list(appositive))
+            mention.titles += named
 
 
 def _sentence_org_country(doc: Doc, start: int) -> str | None:
@@ -229,10 +230,17 @@ def _token_country(token: Token) -> str | None:
     return None
 
 
+@cache
+def _title_pattern(title: str) -> re.Pattern[str]:
+    """The title as a whole word (compiled once: the ``re`` module's own cache is shared with every other
+    pattern of a run)."""
+    return re.compile(rf"(?<![\w-]){re.escape(title)}(?![\w-])")
+
+
 def _titles_in(tokens: list[Token]) -> list[str]:
     words = [t.lower_.rstrip(".") for t in tokens]
     text = " ".join(words)
-    found = {t.rstrip(".") for t in titles() if re.search(rf"(?<![\w-]){re.escape(t.rstrip('.'))}(?![\w-])", text)}
+    found = {title for title in _title_words() if title in text and _title_pattern(title).search(text)}
     return sorted(t for t in found if not any(t != o and re.search(rf"\b{re.escape(t)}\b", o) for o in found))
 
 

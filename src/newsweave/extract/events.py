@@ -147,10 +147,16 @@ def extract_events(
     anchor_paragraph = -1
     candidates = predicate_candidates(doc)
     cast = _Cast(roles, kinds, story_kinds(doc, candidates, roles))
-    breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
+    text = text_of(doc)
+    breaks = [m.start() for m in re.finditer("\n\n", text)]
     for number, sentence in enumerate(sentences(doc)):
+        evidence = Span(
+            article.id, sentence.start_char, sentence.end_char, text[sentence.start_char : sentence.end_char]
+        )  # ``sentence.text`` joins its tokens each time
         words = candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]
-        triggered = [(doc[i], trigger) for i in words if (trigger := find_trigger(doc[i])) is not None]
+        triggered = [
+            (token, trigger) for token in map(doc.__getitem__, words) if (trigger := find_trigger(token)) is not None
+        ]
         claimed = frozenset(token.i for token, trigger in triggered if trigger.type != "OTHER")
         paragraph = bisect_right(breaks, sentence.start_char - 2)  # breaks ending before the sentence
         occasion = sentence_date(sentence, article.published, anchor)
@@ -173,8 +179,7 @@ def extract_events(
             found.append(EventMention(
                 article.id, len(found), Span(article.id, token.idx, token.idx + len(token), token.text), number,
                 event_type, mode, state, tuple(sources), tuple(t for t in targets if t not in sources), when, where,
-                code.cameo, code.cameo_root, code.quad_class, code.goldstein,
-                Span(article.id, sentence.start_char, sentence.end_char, sentence.text),
+                code.cameo, code.cameo_root, code.quad_class, code.goldstein, evidence,
             ))  # fmt: skip
             placed.append(stated)
     return _group(found, placed)

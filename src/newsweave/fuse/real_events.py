@@ -71,6 +71,8 @@ def members(mentions: Iterable[EventMember]) -> list[EventMember]:
 def member(mentions: Sequence[EventMember]) -> EventMember:
     """An article event from its mentions: the first mention's coding, the chosen date and place, every span."""
     first = mentions[0]
+    if len(mentions) == 1 and _distinct(first.source) and _distinct(first.target):
+        return first  # what the choices below would build again, field for field
     dated = min(mentions, key=lambda m: date_choice(m.date))
     countries = Counter(m.location.country for m in mentions if m.location and m.location.country)
     top = countries.most_common(1)[0][0] if countries else None
@@ -82,6 +84,10 @@ def member(mentions: Sequence[EventMember]) -> EventMember:
         cameo=first.cameo, cameo_root=first.cameo_root, quad_class=first.quad_class, goldstein=first.goldstein,
         trigger=first.trigger, evidence=tuple(span for m in mentions for span in m.evidence),
     )  # fmt: skip
+
+
+def _distinct(actors: tuple[ActorRef, ...]) -> bool:
+    return len(set(actors)) == len(actors)
 
 
 def date_choice(when: EventDateChoice) -> tuple[bool, int, str]:
