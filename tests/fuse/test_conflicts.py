@@ -234,3 +234,22 @@ def test_figures_of_linked_stories_are_compared_as_one_group() -> None:
     facts = [_claim("a", None, 41, 1, **age), _claim("b", None, 42, 1, **age)]
     assert find_conflicts(facts, source_of={}, story_of={"a": "s1", "b": "s2"}) == []
     assert len(find_conflicts(facts, source_of={}, story_of={"a": "s1", "b": "s1"})) == 1
+
+
+def test_a_population_or_a_mothers_children_conflict_across_the_whole_story() -> None:
+    population = {"quantity": "population", "counted": "populations", "unit": "people", "approx": "about"}
+    residents = {**population, "counted": "residents"}
+    claims = [_claim("a", None, 45_000, 1, **population), _claim("b", None, 60_000, 1, as_of=None, **population),
+              _claim("c", None, 45_000, 1, as_of=date(2021, 6, 1), **residents)]  # fmt: skip
+    assert [sorted(_values(r)) for r in find_conflicts(claims, source_of={})] == [[45_000, 60_000]]
+    children = {"quantity": "people", "counted": "children", "unit": "people"}
+    kids = [_claim("a", None, 9, 1, **children), _claim("b", None, 10, 1, as_of=date(2022, 5, 1), **children)]
+    assert [r["kind"] for r in find_conflicts(kids, source_of={})] == ["conflict"]
+
+
+def test_members_or_suspects_detained_are_the_people_detained() -> None:
+    detained = {"quantity": "detained", "unit": "people"}
+    claims = [_claim("a", None, 89, 1, counted="people", **detained), _claim("b", None, 99, 1, counted="members",
+              **detained), _claim("c", None, 89, 1, counted="suspects", **detained)]  # fmt: skip
+    records = find_conflicts(claims, source_of={})
+    assert [(r["kind"], sorted(_values(r))) for r in records] == [("conflict", [89, 99])]

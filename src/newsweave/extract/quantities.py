@@ -51,6 +51,16 @@ _VAGUE = re.compile(
 MEASURES = frozenset({"number", "total", "tally", "count", "figure", "toll"})
 # "a mother of 12": nouns whose "of N" counts children.
 PARENTS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "grandparent"})
+# People a place is home to: "a population of 120,000", "home to 100,000 people", "which has 200,000 residents".
+DWELLERS = frozenset({"resident", "inhabitant"})
+# Verbs whose participle after a noun of people says what happened to them: "99 members seized", "12 people killed".
+_AFTER_NOUN = {
+    "detained": frozenset({"detain", "arrest", "seize", "capture", "round"}),
+    "deaths": frozenset({"kill", "die"}),
+    "injured": frozenset({"injure", "wound", "hurt"}),
+    "evacuated": frozenset({"evacuate", "airlift", "rescue"}),
+    "displaced": frozenset({"displace"}),
+}
 # Quantities whose unit a measure carries inside its own span ("35 miles"): read from the span first.
 MEASURED = frozenset({"distance", "weight", "temperature"})
 # A running total rather than a count of one event ("so far", "bringing to 1,079 the total number").
@@ -171,6 +181,8 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
     if parsed is None:
         return None
     low, high, approx = parsed
+    if _part_of(span):
+        return None
     quantity, unit, noun = _counted(span)
     if quantity is None:
         return None
@@ -182,7 +194,11 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
     lemma = noun.lemma_.lower() if noun is not None else ""
     if noun is not None and noun.ent_type_ == "NORP":
         quantity, unit = "people", "people"
-    if quantity in {"people", "other"} and (noun is None or lemma in GENERIC_PEOPLE | {"total", "other"}):
+    if quantity in {"people", "members", "evacuated"} and noun is not None and (happened := _happened_to(noun)):
+        quantity, unit = happened, "people"
+    elif quantity == "people" and noun is not None and _dwellers(noun):
+        quantity = "population"
+    elif quantity in {"people", "other"} and (noun is None or lemma in GENERIC_PEOPLE | {"total", "other"}):
         quantity = _from_context(span, quantity)
     preceded_by_of = span.start > 0 and span.doc[span.start - 1].lower_ == "of"
     if lemma in {"country", "state", "nation"} and preceded_by_of and approx != "vague":
@@ -297,6 +313,8 @@ def _counted(span: SpacySpan) -> tuple[str | None, str, Token | None]:
     end = next((t.i for t in doc[span.end : end] if t.pos_ in {"CCONJ", "PUNCT"} and t.text != "-"), end)
     if (kin := _parent_of(span)) is not None:
         return "people", "people", kin
+    if (place := _population_of(span)) is not None:
+        return "population", "people", place
     candidates = [*(doc[i] for i in range(span.end, end)), span.root.head]
     for token in [*_elliptic(span), *(_measured(t) for t in candidates), *_measured_subject(span)]:
         lemma = token.lemma_.lower()
@@ -329,6 +347,47 @@ def _parent_of(span: SpacySpan) -> Token | None:
     head = span.root.head
     if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARENTS:
         return head.head
+    doc = span.doc  # "Mother of 13 Zurana Horton": the parser may hang the number on the name after it
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PARENTS:
+        return doc[span.start - 2]
+    return None
+
+
+def _part_of(span: SpacySpan) -> bool:
+    """ "one of 99 members", "two of the 12 victims": a part of a count, not a count of its own."""
+    after = [t for t in span.doc[span.end : span.end + 3] if t.lower_ != "the"]
+    return len(after) >= 2 and after[0].lower_ == "of" and after[1].like_num
+
+
+def _population_of(span: SpacySpan) -> Token | None:
+    """ "a population of 120,000": the noun ``population``, whose number counts the people living somewhere."""
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "population":
+        return head.head
+    return None
+
+
+def _dwellers(noun: Token) -> bool:
+    """People counted as living somewhere: "(is) home to 100,000 people", "which has / with 200,000 residents"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and noun.doc[head.i - 1].lower_ == "home":
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma in DWELLERS and (
+        (noun.dep_ == "dobj" and head.lemma_.lower() == "have") or (noun.dep_ == "pobj" and head.lower_ == "with")
+    )
+
+
+def _happened_to(noun: Token) -> str | None:
+    """What a participle after a noun of people says happened to them: "99 members seized" → detained."""
+    head = noun.head  # "41 members arrested in the raids": the parser may make the participle the noun's verb
+    right_after = head.i == noun.i + 1 and head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children)
+    for child in [*(c for c in noun.children if c.dep_ == "acl"), *([head] if right_after else [])]:
+        if child.tag_ in {"VBN", "VBD"}:
+            lemma = child.lemma_.lower()
+            found = next((quantity for quantity, verbs in _AFTER_NOUN.items() if lemma in verbs), None)
+            if found is not None:
+                return found
     return None
 
 

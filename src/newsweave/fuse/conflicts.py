@@ -11,7 +11,8 @@ total or not, and for ages whose age). Within a group:
   with every day's;
 - a fact of the event (a quake's magnitude, the metres a climber fell, a victim's age) is compared
   across the days of its story, up to a week apart (a quake the text dates two years back stays
-  apart);
+  apart); a fact of a person or a place (a victim's children, an island's population) across the
+  whole story;
 - any other count (boats, rifles, a flight's passengers, a rally's crowd) is compared among the
   values of one day, and undated ones among themselves (an undated count may be another day's).
 
@@ -47,15 +48,20 @@ SAME_THING = {"soldiers": "troops", "personnel": "troops", "persons": "people", 
 TOLL_PEOPLE = frozenset({"people", "persons", "individuals", "victims", "deaths", "dead", "bodies", "fatalities",
                          "casualties", "injured", "wounded", "injuries", "missing", "displaced", "detainees",
                          "prisoners", "evacuees"})  # fmt: skip
+# People counted by a detention, whoever they are: "89 people were arrested", "99 members seized", "100 suspects".
+DETAINED_PEOPLE = frozenset({"members", "suspects"})
 # Tolls: figures revised as they grow, so their values over days are one series even unmarked by "so far".
 TOLLS = frozenset({"deaths", "injured", "displaced", "missing", "detained"})
 # Quantities read as a participle before the counted noun: "evacuated people", "injured civilians".
 PARTICIPLES = frozenset({"evacuated", "injured", "displaced", "detained", "missing"})
 UNDATED = ""  # the day of a figure no date places: its story's window
 # Facts of one event that do not change from one report to the next: compared across the story, whatever the day.
-EVENT_FACTS = frozenset({"magnitude", "age", "distance", "weight", "temperature"})
+EVENT_FACTS = frozenset({"magnitude", "age", "distance", "weight", "temperature", "population"})
 FACT_COUNTS = frozenset({"children"})  # counts that are facts about someone: "a mother of 12"
 FACT_DAYS = 7
+# Facts of a person or a place rather than of one event, the same whenever a story's report gives them: a
+# victim's children, an island's population. Compared across the whole story, whatever the days.
+LASTING = frozenset({"population"})
 
 Key = tuple[str, str, str, str, str, bool, str]  # story, quantity, counted, owner, unit, cumulative, whose (ages)
 
@@ -115,6 +121,8 @@ def comparable(claim: Mapping[str, Any]) -> bool:
 def group_key(claim: Mapping[str, Any], story: str = "") -> Key:
     counted = SAME_THING.get(claim.get("counted") or "", claim.get("counted") or "")
     if claim.get("quantity") in TOLLS | PARTICIPLES and counted in TOLL_PEOPLE:
+        counted = "people"
+    if (claim.get("quantity") == "detained" and counted in DETAINED_PEOPLE) or claim.get("quantity") == "population":
         counted = "people"
     whose = _person(str(claim.get("subject") or "")) if claim.get("quantity") == "age" else ""
     return (story, str(claim["quantity"]), counted, claim.get("owner") or "",
@@ -176,7 +184,7 @@ def _comparable_sets(key: Key, values: list[Value]) -> list[list[Value]]:
     the latest values of a fact or of a figure followed over time (a toll), and among themselves for any figure."""
     undated = [v for v in values if v.as_of == UNDATED]
     dated = [v for v in values if v.as_of != UNDATED]
-    window = FACT_DAYS if _fact(key) else 0
+    window = _window(key, dated)
     joining = undated if _fact(key) or tracked(key) else []
     latest = max((_day(v) for v in dated), default=None)
     sets: list[list[Value]] = [undated] if undated and not joining else []
@@ -187,6 +195,13 @@ def _comparable_sets(key: Key, values: list[Value]) -> list[list[Value]]:
         if near not in sets:
             sets.append(near)
     return sets or [undated]
+
+
+def _window(key: Key, dated: Sequence[Value]) -> int:
+    """Days apart two values of a group may be and still give the same moment's figure."""
+    if _fact(key) and (key[1] in LASTING or key[2] in FACT_COUNTS):
+        return max((abs((_day(a) - _day(b)).days) for a in dated for b in dated), default=0)
+    return FACT_DAYS if _fact(key) else 0
 
 
 def _merged(groups: list[list[Value]]) -> list[list[Value]]:
