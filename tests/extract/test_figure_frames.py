@@ -43,3 +43,8 @@ def test_a_part_of_a_count_is_not_a_count() -> None:
 def test_a_parent_of_a_number_counts_children_even_before_a_name() -> None:
     found = [c for c in _claims("Footage of Harbour Town Mother of 9 Elsa Brandt leaving the school was shown.")]
     assert [(c.value_low, c.counted) for c in found] == [(9, "children")]
+
+
+def test_a_toll_given_by_its_verb_or_adjective_counts_people() -> None:
+    found = {c.value_low: (c.quantity, c.counted) for c in _claims("The blast left 6 dead and injured 14.")}
+    assert found == {6: ("deaths", "people"), 14: ("injured", "people")}

@@ -253,3 +253,12 @@ def test_members_or_suspects_detained_are_the_people_detained() -> None:
               **detained), _claim("c", None, 89, 1, counted="suspects", **detained)]  # fmt: skip
     records = find_conflicts(claims, source_of={})
     assert [(r["kind"], sorted(_values(r))) for r in records] == [("conflict", [89, 99])]
+
+
+def test_a_measure_is_compared_by_its_unit_whatever_its_spelling() -> None:
+    distance = {"quantity": "distance", "unit": "km"}
+    claims = [_claim("a", None, 40, 1, counted="kilometers", **distance), _claim("b", None, 55, 1, counted="km",
+              **distance), _claim("c", None, 30, 1, counted="miles", quantity="distance", unit="miles")]  # fmt: skip
+    assert [(r["subject"], sorted(_values(r))) for r in find_conflicts(claims, source_of={})] == [
+        ("distance (km)", [40, 55])
+    ]

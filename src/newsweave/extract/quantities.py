@@ -61,6 +61,8 @@ _AFTER_NOUN = {
     "evacuated": frozenset({"evacuate", "airlift", "rescue"}),
     "displaced": frozenset({"displace"}),
 }
+# Quantities counting people that something happened to.
+TOLL_WORDS = frozenset({"deaths", "injured", "missing", "displaced", "detained", "evacuated"})
 # Quantities whose unit a measure carries inside its own span ("35 miles"): read from the span first.
 MEASURED = frozenset({"distance", "weight", "temperature"})
 # A running total rather than a count of one event ("so far", "bringing to 1,079 the total number").
@@ -213,8 +215,16 @@ def _claim(span: SpacySpan, article_id: str, published: date | None, quotes: Seq
         else None
     ) or text
     return Claim(article_id, Span(article_id, span.start_char, span.end_char, text), quantity, subject.strip(),
-                 low, high, unit, approx, as_of, tuple(sources), counted=_plural(noun), owner=_owner(span, noun),
-                 cumulative=is_cumulative(span))  # fmt: skip
+                 low, high, unit, approx, as_of, tuple(sources), counted=_counted_noun(noun, quantity),
+                 owner=_owner(span, noun), cumulative=is_cumulative(span))  # fmt: skip
+
+
+def _counted_noun(noun: Token | None, quantity: str) -> str | None:
+    """What a claim counts: its noun's plural, or people when the toll's own verb or adjective stands for the noun
+    ("killing 5", "wounding 12", "5 dead")."""
+    if noun is not None and noun.pos_ in {"VERB", "ADJ"} and quantity in TOLL_WORDS:
+        return "people"
+    return _plural(noun)
 
 
 def _plural(noun: Token | None) -> str | None:

@@ -54,6 +54,7 @@ DETAINED_PEOPLE = frozenset({"members", "suspects"})
 TOLLS = frozenset({"deaths", "injured", "displaced", "missing", "detained"})
 # Quantities read as a participle before the counted noun: "evacuated people", "injured civilians".
 PARTICIPLES = frozenset({"evacuated", "injured", "displaced", "detained", "missing"})
+MEASURED = frozenset({"distance", "weight", "temperature"})  # measures whose unit names them
 UNDATED = ""  # the day of a figure no date places: its story's window
 # Facts of one event that do not change from one report to the next: compared across the story, whatever the day.
 EVENT_FACTS = frozenset({"magnitude", "age", "distance", "weight", "temperature", "population"})
@@ -124,6 +125,8 @@ def group_key(claim: Mapping[str, Any], story: str = "") -> Key:
         counted = "people"
     if (claim.get("quantity") == "detained" and counted in DETAINED_PEOPLE) or claim.get("quantity") == "population":
         counted = "people"
+    if claim.get("quantity") in MEASURED:
+        counted = ""  # its unit says what it measures: "km" whether written "kilometers", "km" or "kms"
     whose = _person(str(claim.get("subject") or "")) if claim.get("quantity") == "age" else ""
     return (story, str(claim["quantity"]), counted, claim.get("owner") or "",
             str(claim.get("unit") or ""), bool(claim.get("cumulative")), whose)  # fmt: skip
