@@ -203,7 +203,8 @@ def _comparable_sets(key: Key, values: list[Value]) -> list[list[Value]]:
 def _window(key: Key, dated: Sequence[Value]) -> int:
     """Days apart two values of a group may be and still give the same moment's figure."""
     if _fact(key) and (key[1] in LASTING or key[2] in FACT_COUNTS):
-        return max((abs((_day(a) - _day(b)).days) for a in dated for b in dated), default=0)
+        days = [_day(v) for v in dated]
+        return (max(days) - min(days)).days if days else 0
     return FACT_DAYS if _fact(key) else 0
 
 
