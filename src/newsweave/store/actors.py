@@ -159,10 +159,10 @@ def replace(store: Connection, actors: Iterable[Actor], *, members: Sequence[tup
             store.con.unregister("leaving")
     store.insert("actors", ACTOR_COLUMNS, actor_rows)
     store.insert("actor_members", MEMBER_COLUMNS, member_rows)
-    _cover(store, None if members is None else ids)
+    cover(store, None if members is None else ids)
 
 
-def _cover(store: Connection, actor_ids: Sequence[str] | None) -> None:
+def cover(store: Connection, actor_ids: Sequence[str] | None) -> None:
     """Store the coverage of these actors (every actor with None), their members being stored."""
     if actor_ids is None:
         store.con.execute(_COVERAGE_SQL.format(members=""))
