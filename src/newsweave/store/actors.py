@@ -25,7 +25,7 @@ WITH members AS (SELECT am.* FROM actor_members am {members}),
                      list({{'article_id': m.article_id, 'start': m.start, 'end': m."end", 'text': m.text,
                            'label': m.label, 'sentence': m.sentence}} ORDER BY m.article_id, m.start) AS spans
               FROM members am JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
-              JOIN articles a ON a.id = m.article_id GROUP BY 1),
+              LEFT JOIN articles a ON a.id = m.article_id GROUP BY 1),
      held AS (SELECT x.actor_id, role, min(ar.published) AS as_of, count(DISTINCT d.article_id) AS n
               FROM members x JOIN doc_actors d ON d.article_id = x.article_id AND d.local_id = x.local_id
               JOIN articles ar ON ar.id = d.article_id, unnest(d.roles) AS t(role) GROUP BY 1, 2),
