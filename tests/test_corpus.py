@@ -84,9 +84,9 @@ def _two_keremas(db: Path) -> None:
         ["art_3", 0, 12, "Amina Kérema", "PERSON", 0, 0],
         ["art_3", 80, 92, "Amina Kérema", "PERSON", 0, 3],
     ]
-    with Store(db) as store, store.transaction():
-        actor_table.replace(store, people, members=None)
+    with Store(db) as store, store.transaction():  # mentions first, as ingest stores them before the actor stage
         store.insert("actor_mentions", actor_table.ACTOR_MENTION_COLUMNS, mentions)
+        actor_table.replace(store, people, members=None)
 
 
 def test_an_actor_is_looked_up_one_way_whatever_is_typed(tmp_path: Path) -> None:

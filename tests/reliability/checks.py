@@ -23,8 +23,8 @@ ARTICLE_TABLES = ("mentions", "doc_actors", "actor_mentions", "events", "event_a
                   "dropped_lines", "article_lines")  # fmt: skip
 # Tables of the corpus stages, each replaced (or extended) in one transaction.
 CORPUS_TABLES = ("doc_bands", "dup_pairs", "duplicates", "stories", "story_members", "story_terms", "actors",
-                 "actor_members", "event_clusters", "real_events", "real_event_actors", "conflicts", "framing",
-                 "dirty_articles")  # fmt: skip
+                 "actor_members", "actor_coverage", "event_clusters", "real_events", "real_event_actors", "conflicts",
+                 "framing", "dirty_articles")  # fmt: skip
 
 
 def _missing(table: str, column: str, parent: str = "articles", key: str = "id") -> str:
@@ -38,6 +38,9 @@ ORPHANS: dict[str, str] = {
     "actor_members without an actor": _missing("actor_members", "actor_id", "actors"),
     "actor_members without a local actor": """SELECT count(*) FROM actor_members x WHERE NOT EXISTS
         (SELECT 1 FROM doc_actors d WHERE d.article_id = x.article_id AND d.local_id = x.local_id)""",
+    "actor_coverage of a missing actor": _missing("actor_coverage", "actor_id", "actors"),
+    "actors with members but no coverage": """SELECT count(*) FROM actors a WHERE a.id IN
+        (SELECT actor_id FROM actor_members) AND a.id NOT IN (SELECT actor_id FROM actor_coverage)""",
     "duplicates of a missing article": _missing("duplicates", "article_id"),
     "duplicates of a missing original": _missing("duplicates", "copy_of"),
     "dup_pairs of a missing article": _missing("dup_pairs", "copy"),

@@ -122,9 +122,8 @@ def _stated_line(day: DaySalience, texts: Mapping[str, str]) -> dict[str, Any]:
         text = texts.get(stated.article_id)
         if text:
             start, end = _sentence_around(text, stated.start, stated.end)
-            line = text[start:end].strip()
-            return {"summary": line if len(line) <= 200 else line[:200].rsplit(" ", 1)[0] + " …", "event_id": None,
-                    "article_id": stated.article_id, "start": start, "end": end}  # fmt: skip
+            return {"summary": summary_line(text[start:end]), "event_id": None, "article_id": stated.article_id,
+                    "start": start, "end": end}  # fmt: skip
     return {"summary": "", "event_id": None, "article_id": None, "start": None, "end": None}
 
 

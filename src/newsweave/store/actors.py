@@ -14,6 +14,28 @@ from newsweave.store.schema import Columns, among
 if TYPE_CHECKING:
     from newsweave.store.connection import Connection
 
+# Each actor's coverage (of the actors whose members ``{members}`` keeps; all when empty): mentions, articles,
+# outlets, dated roles and every mention span. Built by the actor stage (and the migration that made the table),
+# so a read is one lookup by actor id.
+_COVERAGE_SQL = """
+INSERT INTO actor_coverage (actor_id, mentions, articles, outlets, roles, spans)
+WITH members AS (SELECT am.* FROM actor_members am {members}),
+     said AS (SELECT am.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                     list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets,
+                     list({{'article_id': m.article_id, 'start': m.start, 'end': m."end", 'text': m.text,
+                           'label': m.label, 'sentence': m.sentence}} ORDER BY m.article_id, m.start) AS spans
+              FROM members am JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
+              LEFT JOIN articles a ON a.id = m.article_id GROUP BY 1),
+     held AS (SELECT x.actor_id, role, min(ar.published) AS as_of, count(DISTINCT d.article_id) AS n
+              FROM members x JOIN doc_actors d ON d.article_id = x.article_id AND d.local_id = x.local_id
+              JOIN articles ar ON ar.id = d.article_id, unnest(d.roles) AS t(role) GROUP BY 1, 2),
+     roles AS (SELECT actor_id, list({{'role': role, 'as_of': as_of, 'articles': n}} ORDER BY as_of NULLS LAST, role)
+               AS roles FROM held GROUP BY 1)
+SELECT k.actor_id, coalesce(s.mentions, 0), coalesce(s.articles, 0), s.outlets, coalesce(r.roles, []),
+       coalesce(s.spans, [])
+FROM (SELECT DISTINCT actor_id FROM members) k LEFT JOIN said s ON s.actor_id = k.actor_id
+LEFT JOIN roles r ON r.actor_id = k.actor_id
+"""
 MIGRATIONS = (
     (
         "0002_actors",
@@ -39,6 +61,18 @@ MIGRATIONS = (
         );
         """,
     ),
+    (
+        "0013_actor_coverage",
+        """
+        CREATE TABLE actor_coverage (
+            actor_id VARCHAR PRIMARY KEY, mentions BIGINT NOT NULL, articles BIGINT NOT NULL, outlets VARCHAR[],
+            roles STRUCT(role VARCHAR, as_of DATE, articles BIGINT)[] NOT NULL,
+            spans STRUCT(article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, label VARCHAR,
+                         sentence INTEGER)[] NOT NULL
+        );
+        """
+        + _COVERAGE_SQL.format(members=""),
+    ),
 )
 
 DOC_ACTOR_COLUMNS: Columns = {
@@ -57,22 +91,11 @@ ACTOR_COLUMNS: Columns = {
 }  # fmt: skip
 MEMBER_COLUMNS: Columns = {"article_id": pa.string(), "local_id": pa.int32(), "actor_id": pa.string()}
 
-# Actors (all, or those ``{where}`` picks) with their dated roles and coverage; the members are found first.
+# Actors with their stored coverage (an actor no mention names has none); ``{where}`` picks the coverage rows.
 _ACTORS_SQL = """
-WITH chosen AS (SELECT * FROM actors {where}),
-     members AS (SELECT am.* FROM actor_members am {members}),
-     said AS (SELECT am.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-                     list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-              FROM members am JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
-              JOIN articles a ON a.id = m.article_id GROUP BY 1),
-     held AS (SELECT x.actor_id, role, min(ar.published) AS as_of, count(DISTINCT d.article_id) AS n
-              FROM members x JOIN doc_actors d ON d.article_id = x.article_id AND d.local_id = x.local_id
-              JOIN articles ar ON ar.id = d.article_id, unnest(d.roles) AS t(role) GROUP BY 1, 2),
-     roles AS (SELECT actor_id, list({{'role': role, 'as_of': as_of, 'articles': n}} ORDER BY as_of NULLS LAST, role)
-               AS roles FROM held GROUP BY 1)
-SELECT c.id, c.name, c.kind, c.country, c.cameo_code, c.aliases, coalesce(r.roles, []) AS roles,
-       coalesce(s.mentions, 0) AS mentions, coalesce(s.articles, 0) AS articles, s.outlets
-FROM chosen c LEFT JOIN said s ON s.actor_id = c.id LEFT JOIN roles r ON r.actor_id = c.id
+SELECT c.id, c.name, c.kind, c.country, c.cameo_code, c.aliases, coalesce(v.roles, []) AS roles,
+       coalesce(v.mentions, 0) AS mentions, coalesce(v.articles, 0) AS articles, v.outlets{spans}
+FROM actors c LEFT JOIN (SELECT * FROM actor_coverage {where}) v ON v.actor_id = c.id
 """
 
 
@@ -114,34 +137,46 @@ def memberships(store: Connection, article_ids: Sequence[str] | None = None) -> 
 def replace(store: Connection, actors: Iterable[Actor], *, members: Sequence[tuple[str, int]] | None) -> None:
     """Replace the actors of these local actors (every actor with None), and their links, by ``actors`` (which
     must hold whole every actor any of them belonged to). Call inside a transaction."""
-    actor_rows, member_rows = [], []
+    actor_rows, member_rows, ids = [], [], []
     for actor in actors:
+        ids.append(actor.id)
         actor_rows.append([actor.id, actor.canonical_name, actor.kind, actor.country, actor.cameo_code,
                            list(actor.aliases)])  # fmt: skip
         member_rows += [[article_id, local_id, actor.id] for article_id, local_id in actor.members]
     if members is None:
         store.delete("actor_members", "article_id")
         store.delete("actors", "id")
+        store.delete("actor_coverage", "actor_id")
     else:
         store.con.register("leaving", pa.table({"a": [m[0] for m in members], "l": [m[1] for m in members]}))
         try:
             store.con.execute("""CREATE OR REPLACE TEMP TABLE gone AS SELECT DISTINCT actor_id FROM actor_members am
                                  SEMI JOIN leaving x ON x.a = am.article_id AND x.l = am.local_id""")
-            store.con.execute("DELETE FROM actor_members WHERE actor_id IN (SELECT actor_id FROM gone)")
-            store.con.execute("DELETE FROM actors WHERE id IN (SELECT actor_id FROM gone)")
+            for table, column in (("actor_members", "actor_id"), ("actors", "id"), ("actor_coverage", "actor_id")):
+                store.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT actor_id FROM gone)")
             store.con.execute("DROP TABLE gone")
         finally:
             store.con.unregister("leaving")
     store.insert("actors", ACTOR_COLUMNS, actor_rows)
     store.insert("actor_members", MEMBER_COLUMNS, member_rows)
+    cover(store, None if members is None else ids)
+
+
+def cover(store: Connection, actor_ids: Sequence[str] | None) -> None:
+    """Store the coverage of these actors (every actor with None), their members being stored."""
+    if actor_ids is None:
+        store.con.execute(_COVERAGE_SQL.format(members=""))
+    elif actor_ids:
+        store.delete("actor_coverage", "actor_id", actor_ids)
+        store.con.execute(_COVERAGE_SQL.format(members="WHERE am.actor_id IN (SELECT unnest(?::VARCHAR[]))"),
+                          [list(actor_ids)])  # fmt: skip
 
 
 # -- readers ---------------------------------------------------------------------------------------------------------
 def actors(store: Connection, *, kind: str | None = None) -> list[dict[str, Any]]:
     """Resolved actors with their aliases, dated roles and coverage counts, most mentioned first."""
-    where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
-    members = "SEMI JOIN chosen c ON c.id = am.actor_id" if kind else ""
-    return store.dicts(_ACTORS_SQL.format(where=where, members=members) + " ORDER BY mentions DESC, c.name, c.id",
+    where, params = ("WHERE c.kind = ?", [kind]) if kind else ("", [])
+    return store.dicts(_ACTORS_SQL.format(spans="", where="") + f"{where} ORDER BY mentions DESC, c.name, c.id",
                        params)  # fmt: skip
 
 
@@ -152,28 +187,18 @@ def has_actor(store: Connection, actor_id: str) -> bool:
 def names(store: Connection) -> list[tuple[str, str, str, list[str]]]:
     """Every actor's id, name, kind and aliases, the most mentioned first, then by id: the order in which a
     lookup by name (``extract.names.actors_named``) prefers them."""
-    sql = """SELECT a.id, a.name, a.kind, a.aliases FROM actors a
-             LEFT JOIN (SELECT am.actor_id, count(*) AS n FROM actor_members am
-                        JOIN actor_mentions m ON m.article_id = am.article_id AND m.local_id = am.local_id
-                        GROUP BY 1) c ON c.actor_id = a.id
-             ORDER BY coalesce(c.n, 0) DESC, a.id"""
+    sql = """SELECT a.id, a.name, a.kind, a.aliases FROM actors a LEFT JOIN actor_coverage c ON c.actor_id = a.id
+             ORDER BY coalesce(c.mentions, 0) DESC, a.id"""
     return [(r[0], r[1], r[2], list(r[3] or ())) for r in store.rows(sql)]
 
 
 def actor(store: Connection, actor_id: str) -> dict[str, Any]:
     """One actor by id, with every mention of it (``mentions_list``)."""
-    found = store.dicts(_ACTORS_SQL.format(where="WHERE id = ?", members="WHERE am.actor_id = ?"),
-                        [actor_id, actor_id])  # fmt: skip
+    sql = _ACTORS_SQL.format(spans=", coalesce(v.spans, []) AS mentions_list", where="WHERE actor_id = ?")
+    found = store.dicts(sql + " WHERE c.id = ?", [actor_id, actor_id])
     if not found:
         raise NotFoundError(f"no actor {actor_id!r}")
-    chosen = found[0]
-    chosen["mentions_list"] = store.dicts(
-        """SELECT m.article_id, m.start, m."end", m.text, m.label, m.sentence FROM actor_mentions m
-           JOIN actor_members am USING (article_id, local_id) WHERE am.actor_id = ?
-           ORDER BY m.article_id, m.start""",
-        [actor_id],
-    )
-    return chosen
+    return found[0]
 
 
 def cooccurrences(store: Connection) -> list[dict[str, Any]]:

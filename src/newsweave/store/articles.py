@@ -83,7 +83,7 @@ def add_rejected(store: Connection, rejection: Rejection, when: datetime) -> Non
     """Record a refused input; the same input and reason is recorded once (and counted each time)."""
     key = hashlib.sha256(f"{rejection.origin}\x1f{rejection.reason}".encode()).hexdigest()[:16]
     store.con.execute(
-        """INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?, 1)
+        """INSERT INTO rejected (id, path, reason, code, first_seen, last_seen, times) VALUES (?, ?, ?, ?, ?, ?, 1)
            ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, times = rejected.times + 1""",
         [key, rejection.origin, rejection.reason, rejection.code, when, when],
     )

@@ -415,7 +415,21 @@ class EventQuery:
     lines: bool = False  # each event's timeline row instead of its record
 
 
-def _where(store: Connection, q: EventQuery) -> tuple[str, list[Any]]:
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """A listing's SQL parts: the rows it starts from (``source``, after the ``head`` that defines them) and the
+    condition on them, each with its parameters in order."""
+
+    head: str
+    source: str
+    where: str
+    params: list[Any]
+
+    def select(self, what: str, tail: str = "", extra: Sequence[Any] = ()) -> tuple[str, list[Any]]:
+        return f"{self.head}SELECT {what} FROM {self.source} WHERE {self.where}{tail}", [*self.params, *extra]
+
+
+def _listing(store: Connection, q: EventQuery) -> _Listing:
     clauses, params = ["true"], []
     for clause, value in (
         ("type = ?", q.type), ("date >= ?", q.date_from), ("date <= ?", q.date_to), ("story = ?", q.story),
@@ -424,13 +438,15 @@ def _where(store: Connection, q: EventQuery) -> tuple[str, list[Any]]:
         if value is not None:
             clauses.append(clause)
             params.append(value)
-    if q.actor is not None:  # the actor's events by its index, then the real events by their key
-        ids = [r[0] for r in store.rows("SELECT event_id FROM real_event_actors WHERE actor_id = ?", [q.actor])]
-        clauses.append(_listed("id", ids))
-        params += ids
     if q.dated:
         clauses.append("date IS NOT NULL")
-    return " AND ".join(clauses), params
+    if q.actor is None:
+        return _Listing("", "real_events", " AND ".join(clauses), params)
+    # The actor's events by its index, then their rows by key, apart (materialised), so the other conditions
+    # cannot turn the lookup by key into a scan of every real event.
+    ids = [r[0] for r in store.rows("SELECT event_id FROM real_event_actors WHERE actor_id = ?", [q.actor])]
+    head = f"WITH chosen AS MATERIALIZED (SELECT * FROM real_events WHERE {_listed('id', ids)}) "
+    return _Listing(head, "chosen", " AND ".join(clauses), [*ids, *params])
 
 
 def _listed(column: str, values: Sequence[Any]) -> str:
@@ -443,19 +459,43 @@ def real_events(store: Connection, q: EventQuery, *, limit: int | None = None,
     """Stored real-event records (JSON) matching ``q`` in its order, one page of them, and the listing's size.
 
     A page is found on the narrow columns first; then only its records are read, by key."""
-    where, params = _where(store, q)
-    order = "date, rank, id" if q.by_date else "first_article, first_event"
+    listing = _listing(store, q)
+    order = " ORDER BY date, rank, id" if q.by_date else " ORDER BY first_article, first_event"
     column = "line" if q.lines else "record"
     if limit is None:
-        found = [r[0] for r in store.rows(f"SELECT {column} FROM real_events WHERE {where} ORDER BY {order}", params)]
+        sql, params = listing.select(column, order)
+        found = [r[0] for r in store.rows(sql, params)]
         return found, len(found)
-    page = store.rows(f"SELECT id, count(*) OVER () FROM real_events WHERE {where} ORDER BY {order} "
-                      f"LIMIT {int(limit)} OFFSET {int(offset)}", params)  # fmt: skip
-    if not page:
-        return [], int(store.scalar(f"SELECT count(*) FROM real_events WHERE {where}", params))
-    ids = [r[0] for r in page]
+    if q.by_date and q.dated:
+        ids, total = _dated_page(store, listing, order, limit, offset)
+    else:
+        total = int(store.scalar(*listing.select("count(*)")))
+        ids = [r[0] for r in store.rows(*listing.select("id", f"{order} LIMIT {int(limit)} OFFSET {int(offset)}"))]
+    if not ids:
+        return [], total
     records = dict(store.rows(f"SELECT id, {column} FROM real_events WHERE {_listed('id', ids)}", ids))
-    return [records[i] for i in ids], int(page[0][1])
+    return [records[i] for i in ids], total
+
+
+def _dated_page(store: Connection, listing: _Listing, order: str, limit: int, offset: int) -> tuple[list[str], int]:
+    """One page of dated events in date order, and how many there are: the events of each day are counted
+    first, so only the days the page falls on are sorted."""
+    days = store.rows(*listing.select("date, count(*)", " GROUP BY date ORDER BY date"))
+    total = sum(int(n) for _, n in days)
+    skipped, reached, first, last = 0, 0, None, None  # events before the page's first day, and up to each day
+    for day, n in days:
+        reached += int(n)
+        if reached <= offset:
+            skipped = reached
+            continue
+        first, last = first or day, day
+        if reached >= offset + limit:
+            break
+    if first is None:
+        return [], total
+    page = f" AND date BETWEEN ? AND ?{order} LIMIT {int(limit)} OFFSET {offset - skipped}"
+    sql, params = listing.select("id", page, [first, last])
+    return [r[0] for r in store.rows(sql, params)], total
 
 
 def real_event_of(store: Connection, ref: str, member: tuple[str, int] | None) -> str | None:
@@ -531,4 +571,7 @@ def mark_analysed(store: Connection, when: datetime) -> None:
     """Record that the corpus stages ran to the end over every stored article."""
     articles, max_seq = article_mark(store)
     with store.transaction():
-        store.con.execute("INSERT OR REPLACE INTO analysis_state VALUES (1, ?, ?, ?)", [articles, max_seq, when])
+        store.con.execute(
+            "INSERT OR REPLACE INTO analysis_state (id, articles, max_seq, finished_at) VALUES (1, ?, ?, ?)",
+            [articles, max_seq, when],
+        )

@@ -26,7 +26,7 @@ def apply(con: duckdb.DuckDBPyConnection, when: datetime) -> list[str]:
     pending = [(name, sql) for name, sql in MIGRATIONS if name not in done]
     for name, sql in pending:
         con.execute(sql)
-        con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, when])
+        con.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [name, when])
     return [name for name, _ in pending]
 
 
