@@ -20,7 +20,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-from bench.coding import code_sentences, general_verbs
+from bench.coding import ABLATION, code_sentences, general_verbs
 from newsweave.ontology.plover import canonical
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,11 +72,12 @@ def plover_category(code: str) -> str | None:
 FOLDED = {"INVESTIGATE": "ACCUSE"}
 
 
-def score(*, general: bool = True) -> dict[str, float]:
+def score(*, general: bool = True, patterns: bool | None = None) -> dict[str, float]:
     """CAMEO root accuracy (all sentences, and the coded ones) and PLOVER category accuracy; ``general=False``
-    leaves out the general verb lexicon (an ablation)."""
+    leaves out the general verb lexicon and its phrase patterns, ``patterns=False`` only the patterns
+    (ablations)."""
     items = records()
-    with general_verbs(on=general):
+    with general_verbs(on=general, patterns=patterns):
         coded = code_sentences([text for text, _ in items])
     pairs = [({c[:2] for c in codes}, {p for c in codes if (p := plover_category(c))}, result)
              for (_, codes), result in zip(items, coded, strict=True)]  # fmt: skip
@@ -89,10 +90,10 @@ def score(*, general: bool = True) -> dict[str, float]:
 
 
 def main() -> None:
-    for general in (True, False):
+    for general, patterns in ((True, True), (True, False), (False, False)):
         start = time.perf_counter()
-        result = score(general=general)
-        name = "" if general else ", without the general verb lexicon"
+        result = score(general=general, patterns=patterns)
+        name = ABLATION[general, patterns]
         print(
             f"PETRARCH-2 GSR{name}: {result['sentences']:.0f} sentences, PLOVER category accuracy "
             f"{result['category']:.3f} (via CAMEO2PLOVER), CAMEO root accuracy {result['root']:.3f} (on the "

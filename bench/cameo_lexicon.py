@@ -21,7 +21,7 @@ from pathlib import Path
 from bench.cameo_gsr import plover_category
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "ontology" / "cameo_verbs.csv"
-_HEADER = re.compile(r"^---\s+(?P<block>\S+)\s+\[(?P<code>[^\]]*)\]\s+---")
+_HEADER = re.compile(r"^---\s+(?P<block>\S+)\s+\[(?P<code>[^\]]*)\]-*\s+---")
 _WORD = re.compile(r"^[A-Za-z]+$")
 HEADER = """# General verb lexicon: single verbs of the CAMEO verb dictionary (and the inflected forms it lists),
 # each with the CAMEO code of its verb block and the PLOVER category that code maps to (empty: a statement or

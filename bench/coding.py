@@ -55,14 +55,22 @@ def _code(actor: DocActor) -> str | None:
     return actor.cameo[:6] if actor.cameo else None
 
 
+ABLATION = {(True, True): "", (True, False): ", without the verb phrase patterns",
+            (False, False): ", without the general verb lexicon and its phrase patterns"}  # fmt: skip
+
+
 @contextmanager
-def general_verbs(*, on: bool) -> Iterator[None]:
-    """An ablation: with ``on=False`` the general verb lexicon (``ontology/cameo_verbs.csv``) is empty while the
-    block runs, so a bench can print its figures with and without it in one run."""
-    kept = plover.general_verbs
+def general_verbs(*, on: bool, patterns: bool | None = None) -> Iterator[None]:
+    """An ablation: with ``on=False`` the general verb lexicon (``ontology/cameo_verbs.csv``) and the verb phrase
+    patterns (``ontology/cameo_patterns.csv``) are empty while the block runs, with ``patterns=False`` only the
+    patterns, so a bench can print its figures with and without them in one run."""
+    kept, kept_patterns = plover.general_verbs, plover.verb_patterns
     if not on:
         plover.general_verbs = dict  # type: ignore[assignment]
+    if not (on if patterns is None else patterns):
+        plover.verb_patterns = dict  # type: ignore[assignment]
     try:
         yield
     finally:
         plover.general_verbs = kept  # type: ignore[method-assign]
+        plover.verb_patterns = kept_patterns  # type: ignore[method-assign]

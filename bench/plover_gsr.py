@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.coding import code_sentences, general_verbs
+from bench.coding import ABLATION, code_sentences, general_verbs
 from newsweave.ontology.plover import canonical
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,11 +53,12 @@ def half(text: str) -> str:
     return "test" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 else "dev"
 
 
-def score(which: str | None = None, *, general: bool = True) -> dict[str, float]:
+def score(which: str | None = None, *, general: bool = True, patterns: bool | None = None) -> dict[str, float]:
     """Category, source and target accuracy on one half ("dev", "test") or on every sentence (None);
-    ``general=False`` leaves out the general verb lexicon (an ablation)."""
+    ``general=False`` leaves out the general verb lexicon and its phrase patterns, ``patterns=False`` only the
+    patterns (ablations)."""
     items = [r for r in records() if which is None or half(r["text"]) == which]
-    with general_verbs(on=general):
+    with general_verbs(on=general, patterns=patterns):
         coded = code_sentences([r["text"] for r in items])
     right = src_n = src_ok = tgt_n = tgt_ok = 0
     for record, result in zip(items, coded, strict=True):
@@ -74,11 +75,13 @@ def score(which: str | None = None, *, general: bool = True) -> dict[str, float]
 
 
 def main() -> None:
-    for which, general in (("test", True), ("test", False), ("dev", True), ("dev", False), (None, True)):
+    runs = [(which, general, patterns) for which in ("test", "dev")
+            for general, patterns in ((True, True), (True, False), (False, False))] + [(None, True, True)]  # fmt: skip
+    for which, general, patterns in runs:
         start = time.perf_counter()
-        result = score(which, general=general)
+        result = score(which, general=general, patterns=patterns)
         name = {"test": "test half (scored only)", "dev": "development half", None: "all"}[which]
-        name += "" if general else ", without the general verb lexicon"
+        name += ABLATION[general, patterns]
         print(
             f"PLOVER GSR, {name}: {result['sentences']:.0f} sentences, category accuracy {result['category']:.3f}, "
             f"source code accuracy {result['source']:.3f}, target code accuracy {result['target']:.3f} "

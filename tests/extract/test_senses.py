@@ -135,8 +135,10 @@ def test_the_general_verb_lexicon_types_verbs_the_trigger_lexicon_lacks(text: st
 
 
 def test_the_general_verb_lexicon_leaves_carrying_verbs_untyped() -> None:
-    events = _events("The agency gave the villagers two tonnes of rice and announced a second convoy.")
+    events = _events("The agency gave the villagers a reply and announced a second convoy.")
     assert {e.type for e in events if e.trigger.text in {"gave", "announced"}} <= {"OTHER"}
+    # a phrase pattern of the CAMEO verb dictionary does type one: giving tonnes of something is aid
+    assert _coded("The agency gave the villagers two tonnes of rice.", "gave")[0] == "AID"
 
 
 def test_statement_verbs_of_the_general_lexicon_stay_other() -> None:

@@ -24,6 +24,7 @@ from newsweave.extract.arguments import RECIPIENT_PREPS, ActorIndex, objects_of,
 from newsweave.extract.dates import durative, event_date, sentence_date
 from newsweave.extract.detect import eventive, predicate_candidates
 from newsweave.extract.modality import PLANNING, SPEECH, modality
+from newsweave.extract.phrases import verb_pattern
 from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
 from newsweave.extract.senses import sense
@@ -55,7 +56,8 @@ DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", 
 
 def find_trigger(token: Token) -> plover.Trigger | None:
     """What a token codes, if it names an event: its sense in context, else its lexicon entry (companion words
-    checked), else OTHER when the detector calls it eventive."""
+    checked), else, when the detector calls it eventive, the CAMEO verb phrase pattern it matches, else the
+    general verb lexicon's type, else OTHER."""
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None or _not_an_event(token):
         return None
@@ -68,7 +70,18 @@ def find_trigger(token: Token) -> plover.Trigger | None:
         return known
     if not eventive(token) or _light(token):
         return None
-    return plover.Trigger(lemma, None, pos, _general_type(lemma, token.lower_) if pos == "VERB" else "OTHER", None)
+    kind = (_phrase_type(token) or _general_type(lemma, token.lower_)) if pos == "VERB" else "OTHER"
+    return plover.Trigger(lemma, None, pos, kind, None)
+
+
+def _phrase_type(verb: Token) -> str | None:
+    """The type of the CAMEO verb dictionary's phrase pattern a verb matches ("placed him on trial", "abandoned
+    ship"): OTHER for the null code (the phrase names no political interaction), None when no pattern matches or
+    the pattern's is a statement or an appeal (the single-verb lexicon decides)."""
+    pattern = verb_pattern(verb)
+    if pattern is None or pattern.type == "":
+        return None
+    return "OTHER" if pattern.type == "-" else pattern.type
 
 
 # Verbs whose role is grammatical here (they carry, report or plan another act): the general verb

@@ -146,3 +146,60 @@ def general_verbs() -> dict[str, str]:
     """Verb lemma → the PLOVER category the general verb lexicon gives it (``cameo_verbs.csv``; "" for a verb of
     statement or appeal, which PLOVER leaves out)."""
     return {r["lemma"]: r["type"] for r in read_csv("cameo_verbs.csv")}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One phrase a verb pattern needs after its verb: a head (alternatives, each a word tuple with the head
+    last), or a prepositional phrase (``prep``) with one of those heads as its object (any object if none);
+    ``before``: a phrase before the verb, its subject or an adverb ("<" in the file)."""
+
+    prep: str | None
+    heads: tuple[tuple[str, ...], ...]
+    before: bool = False
+    last: frozenset[str] = frozenset()  # the heads' last words, to reject a term at once
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """A CAMEO verb dictionary pattern: the phrases that must follow its verb, its code and PLOVER category."""
+
+    terms: tuple[Term, ...]
+    cameo: str
+    type: str  # a PLOVER category; "" a statement or appeal; "-" the phrase codes no event
+
+
+def _term(text: str) -> Term:
+    before = text.startswith("<")
+    text = text.removeprefix("<")
+    prep, mark, heads = text.rpartition(">") if ">" in text else ("", "", text)
+    alternatives = tuple(tuple(a.split("_")) for a in heads.split("|") if a)
+    return Term(prep if mark else None, alternatives, before, frozenset(a[-1] for a in alternatives))
+
+
+@cache
+def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
+    """Verb lemma → the CAMEO verb dictionary's phrase patterns for it (``cameo_patterns.csv``), the most specific
+    first: most terms, then fewest prepositional phrases that take any object ("for>investigation" before
+    "for>"), then most words ("military_assistance" before "assistance")."""
+    table: dict[str, list[VerbPattern]] = {}
+    for r in read_csv("cameo_patterns.csv"):
+        pattern = VerbPattern(tuple(_term(t) for t in r["terms"].split(";")), r["cameo"], r["type"])
+        for verb in r["verbs"].split("|"):
+            table.setdefault(verb, []).append(pattern)
+    return {verb: tuple(sorted(found, key=_specificity)) for verb, found in table.items()}
+
+
+@cache
+def verb_pattern_words() -> dict[str, frozenset[str]]:
+    """Verb lemma → every word one of its patterns needs (a head's last word or a preposition): a verb whose
+    phrases have none of them matches none."""
+    return {
+        verb: frozenset(w for p in found for t in p.terms for w in (*t.last, *((t.prep,) if t.prep else ())))
+        for verb, found in verb_patterns().items()
+    }
+
+
+def _specificity(pattern: VerbPattern) -> tuple[int, int, int]:
+    words = sum(min((len(a) for a in term.heads), default=0) for term in pattern.terms)
+    return -len(pattern.terms), sum(not term.heads for term in pattern.terms), -words
