@@ -37,3 +37,14 @@ def test_copies_count_once_and_publication_adds_half_a_source() -> None:
 def test_the_window_bounds_the_days() -> None:
     stated = stated_days([_said("a", "March 1", MONDAY), _said("b", "February 20", MONDAY)])
     assert [d.day for d in rank_days(stated, source_of={}, start=date(2024, 2, 25))] == [date(2024, 3, 1)]
+
+
+def test_a_day_and_month_without_a_year_is_the_occurrence_nearest_publication() -> None:
+    july, november = date(2024, 7, 20), date(2024, 11, 20)
+    stated = stated_days([_said("a", "8 October", july), _said("b", "Oct. 8", november),
+                          _said("c", "October 8, 2023", july), _said("d", "Saturday", july)])  # fmt: skip
+    by_article = {s.article_id: s for s in stated}
+    assert by_article["a"].day == date(2024, 10, 8) and not by_article["a"].later  # a date set ahead
+    assert by_article["b"].day == date(2024, 10, 8) and by_article["b"].later  # the October just gone
+    assert by_article["c"].day == date(2023, 10, 8)  # a stated year is kept
+    assert by_article["d"].day == date(2024, 7, 20)  # a weekday keeps its own rule

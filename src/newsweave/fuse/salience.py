@@ -12,6 +12,7 @@ articles. Pure: mentions and events in, ranked days out.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ from datetime import date, timedelta
 from newsweave.extract.dates import resolve
 
 PUBLISHED_WEIGHT = 0.5  # a source that published on the day, or on the day after
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ORDINAL = r"\d{1,2}(st|nd|rd|th)?"
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b|\b{_ORDINAL}\s+(of\s+)?{_MONTH}", re.I)  # "Oct. 8", "8 October"
+_YEAR = re.compile(r"\b\d{3,4}\b|'\d{2}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +66,24 @@ def stated_days(mentions: Iterable[DateMention]) -> list[Stated]:
     for m in mentions:
         if m.published is None:
             continue
-        day, precision = resolve(m.text, m.published)
-        if day is not None and precision == "day":
+        day = stated_day(m.text, m.published)
+        if day is not None:
             found.append(Stated(m.article_id, day, m.start, m.end, day < m.published))
     return found
+
+
+def stated_day(text: str, published: date) -> date | None:
+    """The one day an expression states, else None; a day and month without a year is the occurrence nearest
+    ``published`` ("8 October" written in July is the coming one, in November the last one)."""
+    day, precision = resolve(text, published)
+    if day is None or precision != "day":
+        return None
+    if not _DAY_OF_MONTH.search(text) or _YEAR.search(text):
+        return day
+    ahead, unit = resolve(text, published, future=True)
+    if ahead is not None and unit == "day" and ahead - published < published - day:
+        return ahead
+    return day
 
 
 def rank_days(
