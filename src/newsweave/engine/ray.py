@@ -28,6 +28,7 @@ from newsweave.engine.local import (
     admit,
     build_article,
     extract_parsed,
+    full,
     raw_inputs,
     reclean,
     record_rejection,
@@ -136,7 +137,7 @@ def _run_chunk(
         report.parsed += 1
         report.words += outcome.article.words
         batch.append(replace(outcome, lines=lines))
-        if len(batch) >= settings.batch_size:
+        if full(batch, settings.batch_size):
             write_batch(batch, store, report, in_flight, memory=memory)
     write_batch(batch, store, report, in_flight, memory=memory)
 
