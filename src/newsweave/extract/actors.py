@@ -29,6 +29,7 @@ from newsweave.extract.names import (
     similar,
     skeleton,
     stems_match,
+    whole_word_spans,
     words,
 )
 from newsweave.model import ActorMention, DocActor, Span
@@ -136,8 +137,7 @@ def _propagate(
     found: list[tuple[RawMention, int | None]] = []
     taken = [(m.start, m.end) for m, _ in links]
     for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            start, end = match.span()
+        for start, end in whole_word_spans(text, name):
             if any(a < end and start < b for a, b in taken):
                 continue
             local = names[name]

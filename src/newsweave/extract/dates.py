@@ -21,6 +21,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsweave.extract.explicit_dates import explicit
 from newsweave.extract.modality import CONDITIONAL_AUX, FUTURE_AUX, PLANNING, SPEECH, THREATS
 from newsweave.model import EventDate, Span
 from newsweave.nlp import entities_in
@@ -101,6 +102,9 @@ def _weekday(published: date, match: re.Match[str], *, last_week: bool, future: 
 
 
 def _parse(expression: str, published: date | None, future: bool) -> tuple[date | None, str | None]:
+    stated = explicit(expression, published or date(2000, 1, 1))
+    if stated is not None:  # a fully stated date: the same answer as dateparser's, without its cost
+        return stated
     base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
     try:
         data = _parser(base, future).get_date_data(expression)

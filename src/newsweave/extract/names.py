@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -142,3 +142,24 @@ def actors_named(ref: str, actors: Iterable[tuple[str, str, str, Sequence[str]]]
         for actor_id, name, kind, aliases in rows
         if kind == "person" and set(key) <= {w for n in (name, *aliases) if n[:1].isupper() for w in words(n)}
     ]
+
+
+def whole_word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` occurs in ``text`` as a whole word (no letter, digit, ``_`` or ``-`` either side), left to
+    right without overlaps: what ``(?<![\\w-])name(?![\\w-])`` finds, without compiling a pattern per name
+    (which would also push the run's other patterns out of the ``re`` module's cache)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not _word_char(text, start - 1) and not _word_char(text, end):
+            yield start, end
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
+
+
+def _word_char(text: str, i: int) -> bool:
+    if i < 0 or i >= len(text):
+        return False
+    c = text[i]
+    return c.isalnum() or c in "_-"
