@@ -124,6 +124,21 @@ def _cached(doc: Doc, key: str, make: Callable[[], V]) -> V:
     return value
 
 
+def per_token(function: Callable[[Token], V]) -> Callable[[Token], V]:
+    """A function of one token's place in the parse, computed once per token and document (the extractors ask
+    for a verb's subject or objects many times over)."""
+    key = f"newsweave_{function.__module__}.{function.__qualname__}"
+
+    def memo(token: Token) -> V:
+        cache: dict[int, V] = token.doc.user_data.setdefault(key, {})
+        if token.i not in cache:
+            cache[token.i] = function(token)
+        return cache[token.i]
+
+    memo.__doc__, memo.__name__, memo.__wrapped__ = function.__doc__, function.__name__, function  # type: ignore[attr-defined]
+    return memo
+
+
 def sentences(doc: Doc) -> list[SpacySpan]:
     """The document's sentences, computed once per document (``doc.sents`` rebuilds them on every call)."""
     return _cached(doc, "newsweave_sentences", lambda: list(doc.sents))

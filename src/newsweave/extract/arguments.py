@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from newsweave.model import ActorMention, DocActor
-from newsweave.nlp import sentence_of
+from newsweave.nlp import per_token, sentence_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "its"})
@@ -167,6 +167,7 @@ def antecedent(clause: Token) -> Token:
     return head
 
 
+@per_token
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through conjoined verbs, xcomp/relative clauses and auxiliaries."""
     token: Token | None = verb
@@ -226,6 +227,11 @@ def _dateline(token: Token) -> bool:
 
 def objects_of(trigger: Token) -> list[Token]:
     """Direct objects, passive subjects and the objects of target prepositions."""
+    return list(_objects(trigger))
+
+
+@per_token
+def _objects(trigger: Token) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"dobj", "dative", "nsubjpass", "attr"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         found += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]  # not "on Tuesday"

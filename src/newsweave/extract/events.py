@@ -246,8 +246,18 @@ def _points_back(trigger: Token) -> bool:
     subject = subject_of(trigger) if trigger.pos_ != "NOUN" else None
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS:
         return True
-    return any(t.lemma_.lower() in OCCASIONS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                                                     for c in t.children) for t in sentence_of(trigger))  # fmt: skip
+    return sentence_of(trigger).start in _occasion_sentences(trigger.doc)
+
+
+def _occasion_sentences(doc: Doc) -> frozenset[int]:
+    """Where the sentences that name a definite occasion ("the summit", "this meeting") start, found once per
+    document."""
+    found: frozenset[int] | None = doc.user_data.get("newsweave_occasions")
+    if found is None:
+        found = frozenset(sentence_of(t).start for t in doc if t.lemma_.lower() in OCCASIONS and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children))  # fmt: skip
+        doc.user_data["newsweave_occasions"] = found
+    return found
 
 
 Draft = tuple[Token, str, str | None, str, list[int], list[int]]
