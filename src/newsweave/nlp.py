@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, TypeVar
 
+import numpy as np
 import spacy
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -122,6 +124,15 @@ def _cached(doc: Doc, key: str, make: Callable[[], V]) -> V:
         doc.user_data[key] = make()
     value: V = doc.user_data[key]
     return value
+
+
+def with_lemma(doc: Doc, lemmas: Iterable[str], pos: str) -> list[int]:
+    """Indices of the tokens whose lemma (exactly) is one of ``lemmas`` and whose part of speech is ``pos``, read
+    from the document's arrays (no token objects for the rest)."""
+    strings = doc.vocab.strings
+    array = doc.to_array([LEMMA, POS])
+    wanted = np.isin(array[:, 0], np.array([strings[w] for w in lemmas], dtype=np.uint64))
+    return [int(i) for i in np.flatnonzero(wanted & (array[:, 1] == strings[pos]))]
 
 
 def per_token(function: Callable[[Token], V]) -> Callable[[Token], V]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from newsweave.extract.names import initials, norm, stems_match
 from newsweave.ontology.lexicons import KnownActor, known_actors, titles
@@ -27,17 +27,35 @@ CAMEO_SUFFIX = {"military": "MIL", "government": "GOV", "armed_group": "REB", "m
 
 @lru_cache(maxsize=65536)
 def known(name: str) -> KnownActor | None:
-    """The lexicon entry a name refers to: same name, same acronym, initials, or most content words."""
-    folded = norm(name)
-    for entry in known_actors():
-        if folded == norm(entry.name) or any(folded == norm(a) for a in entry.aliases):
-            return entry
-        if entry.acronym and _acronym_of(name, entry.acronym):
-            return entry
-    for entry in known_actors():
-        if len(folded.split()) >= 3 and stems_match(folded, entry.name):
-            return entry
+    """The lexicon entry a name refers to: same name, same acronym, initials, or most content words (the first
+    entry of the lexicon that matches by name or acronym, else by content words)."""
+    entries, folded = known_actors(), norm(name)
+    named = _by_name().get(folded)
+    for i, acronym in _acronyms():
+        if named is not None and i >= named:
+            break
+        if _acronym_of(name, acronym):
+            return entries[i]
+    if named is not None:
+        return entries[named]
+    if len(folded.split()) >= 3:
+        return next((entry for entry in entries if stems_match(folded, entry.name)), None)
     return None
+
+
+@cache
+def _by_name() -> dict[str, int]:
+    """Each folded name and alias of the lexicon → the first entry that has it."""
+    found: dict[str, int] = {}
+    for i, entry in enumerate(known_actors()):
+        for written in (entry.name, *entry.aliases):
+            found.setdefault(norm(written), i)
+    return found
+
+
+@cache
+def _acronyms() -> tuple[tuple[int, str], ...]:
+    return tuple((i, entry.acronym) for i, entry in enumerate(known_actors()) if entry.acronym)
 
 
 def _acronym_of(name: str, acronym: str) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.extract.arguments import ActorIndex, subject_of
 from newsweave.extract.modality import SPEECH
 from newsweave.model import ActorMention, DocActor, Quote, Span
-from newsweave.nlp import sentence_of, sentences, text_of
+from newsweave.nlp import sentence_of, sentences, text_of, with_lemma
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 CUES = SPEECH | frozenset({"read", "warn", "urge", "insist", "label", "describe", "call", "reply", "ask", "declare"})
@@ -203,9 +203,7 @@ def _according_to(sentences: list[SpacySpan], index: ActorIndex) -> list[int]:
 def _indirect(doc: Doc, article_id: str, index: ActorIndex, taken: list[tuple[int, int]]) -> list[Quote]:
     """ "X said (that) …": the speech verb's clause complement, outside any direct quote."""
     found = []
-    for token in doc:
-        if token.lemma_ not in SPEECH or token.pos_ != "VERB":
-            continue
+    for token in map(doc.__getitem__, with_lemma(doc, SPEECH, "VERB")):
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not clauses:
             continue
