@@ -150,6 +150,21 @@ def per_token(function: Callable[[Token], V]) -> Callable[[Token], V]:
     return memo
 
 
+def per_sentence(function: Callable[[SpacySpan], V]) -> Callable[[SpacySpan], V]:
+    """A function of one sentence (a span of the parse), computed once per sentence and document."""
+    key = f"newsweave_{function.__module__}.{function.__qualname__}"
+
+    def memo(sentence: SpacySpan) -> V:
+        cache: dict[tuple[int, int], V] = sentence.doc.user_data.setdefault(key, {})
+        where = (sentence.start, sentence.end)
+        if where not in cache:
+            cache[where] = function(sentence)
+        return cache[where]
+
+    memo.__doc__, memo.__name__, memo.__wrapped__ = function.__doc__, function.__name__, function  # type: ignore[attr-defined]
+    return memo
+
+
 def sentences(doc: Doc) -> list[SpacySpan]:
     """The document's sentences, computed once per document (``doc.sents`` rebuilds them on every call)."""
     return _cached(doc, "newsweave_sentences", lambda: list(doc.sents))

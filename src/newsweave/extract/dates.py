@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from newsweave.extract.explicit_dates import explicit
 from newsweave.extract.modality import CONDITIONAL_AUX, FUTURE_AUX, PLANNING, SPEECH, THREATS
 from newsweave.model import EventDate, Span
-from newsweave.nlp import entities_in
+from newsweave.nlp import entities_in, per_sentence
 from newsweave.pubdate import WEEKDAYS
 
 _NOISE = re.compile(r"^(on|in|since|from|by|at|during|of|late|early|the|this past)\s+", re.I)
@@ -293,10 +293,16 @@ def time_expressions(sentence: SpacySpan) -> list[SpacySpan]:
         e.label_ == "CARDINAL" and YEAR.fullmatch(e.text) and e.root.head.lower_ in YEAR_PREPS)]  # fmt: skip
 
 
+@per_sentence
+def _points(sentence: SpacySpan) -> list[SpacySpan]:
+    """The sentence's time expressions that name points on the calendar."""
+    return [e for e in time_expressions(sentence) if _is_point(e)]
+
+
 def _expression_for(trigger: Token, sentence: SpacySpan, claimed: frozenset[int]) -> SpacySpan | None:
     """The time expression attached to the trigger (or to the verbs it is conjoined with or completes),
     else the date of the event noun it belongs to ("a summit on Thursday in which ... will discuss")."""
-    dates = [e for e in time_expressions(sentence) if _is_point(e)]
+    dates = _points(sentence)
     if not dates:
         return None
     hosts = [trigger]

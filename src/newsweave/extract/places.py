@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.extract.arguments import antecedent
 from newsweave.model import Place, Span
-from newsweave.nlp import entities, entities_in
+from newsweave.nlp import entities, entities_in, per_sentence
 
 PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside", "across", "around", "from", "out"})
 # Nouns a place name may own or modify and still be the place: "Niger's capital", "Niamey airport".
@@ -62,6 +62,11 @@ def country_place(code: str) -> Place:
     return Place(name, code)
 
 
+@per_sentence
+def _places(sentence: SpacySpan) -> list[SpacySpan]:
+    return [e for e in entities_in(sentence) if e.label_ in {"GPE", "LOC", "FAC"}]
+
+
 def event_place(
     trigger: Token,
     sentence: SpacySpan,
@@ -74,7 +79,7 @@ def event_place(
     """The place the sentence gives for the event: attached to it by a preposition ("met in Abuja"), else, if
     asked, any place the sentence puts something in ("troops in Niger"), never a mere modifier ("a U.S.
     newspaper", "Niger's junta")."""
-    places = [e for e in entities_in(sentence) if e.label_ in {"GPE", "LOC", "FAC"}]
+    places = _places(sentence)
     if not places:
         return None
     preps = PLACE_PREPS | ({"to", "into"} if destination else set())
