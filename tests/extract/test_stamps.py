@@ -12,6 +12,9 @@ STAMPS = [
     ("sensible at last . At 8:05 pm on ", "06 Mar 2024", " , harbourfan wrote : Finally"),
     ("Travel latest - 11:45 UK time , ", "Wednesday , 6 March 2024", " Ferries back"),
     ("This page was updated : ", "6 March 2024", " . Ferries sailed again"),
+    ("Ferry strike ends ", "Wednesday", " , 6 March 2024 17.20 GMT Ferries"),  # the expression stops at the weekday
+    ("sensible at last . At ", "20:05 6th Mar 2024", " , harbourfan wrote : Finally"),  # a 24-hour clock
+    ("in the Travel section on 01.10 GMT on Thursday ", "7 March 2024", " More travel news"),
 ]
 NOT_STAMPS = [
     ("The union called the strike off at 5 pm on ", "Wednesday", " after talks ."),
