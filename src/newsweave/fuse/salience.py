@@ -5,7 +5,9 @@ collapsed onto their original's source) write a date expression that resolves to
 it ("on Tuesday", "April 20", "25 June 2009", resolved against the article's
 publication date). A source counts once per day however often it repeats it.
 News reports an event the day it happens or the day after, so each source that
-published on the day, or on the next, adds half a source. Ties go to the day
+published on the day, or on the next, adds half a source. A page stamp (a byline,
+update line, dateline or comment time: ``extract.stamps``) says when a page was
+written, which its publication already counts, so it states no day. Ties go to the day
 more events are dated on, then to the day more sources refer back to from later
 articles. Pure: mentions and events in, ranked days out.
 """
