@@ -234,8 +234,9 @@ class Corpus:
         """These articles' publication dates (every article's with None; None where the date is doubtful)."""
         return article_table.published(self.store, ids)
 
-    def date_mentions(self, ids: Sequence[str] | None = None) -> list[tuple[str, str, date | None, int, int]]:
-        """Date expressions of these articles (all with None): article id, text, its publication date, offsets."""
+    def date_mentions(self, ids: Sequence[str] | None = None) -> list[article_table.DateRow]:
+        """Date expressions of these articles (all with None): article id, text, its publication date, offsets,
+        and the text just before and after it."""
         return article_table.date_mentions(self.store, ids)
 
     def mentions(self, article: str | None = None, *, label: str | None = None) -> list[dict[str, Any]]:

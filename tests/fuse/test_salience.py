@@ -48,3 +48,36 @@ def test_a_day_and_month_without_a_year_is_the_occurrence_nearest_publication() 
     assert by_article["b"].day == date(2024, 10, 8) and by_article["b"].later  # the October just gone
     assert by_article["c"].day == date(2023, 10, 8)  # a stated year is kept
     assert by_article["d"].day == date(2024, 7, 20)  # a weekday keeps its own rule
+
+
+def _in(article: str, page: str, expression: str, published: date) -> DateMention:
+    """The date expression ``expression`` where it stands in the page text ``page``, with its context."""
+    start = page.index(expression)
+    end = start + len(expression)
+    return DateMention(
+        article, expression, published, start, end, page[max(start - 60, 0) : start], page[end : end + 60]
+    )
+
+
+def test_a_page_stamp_is_not_a_stated_day() -> None:
+    monday = date(2024, 3, 4)
+    byline = "Harbour bridge reopens Monday 4 March 2024 09.15 GMT The harbour bridge reopened to traffic today ."
+    updated = "Page last updated at 14:02 GMT , Monday , 4 March 2024 The ferry service resumed ."
+    comment = "Great news for commuters . Posted by : riverwatcher | March 4 , 2024 6:40 PM | Report abuse"
+    prose = "The bridge was closed after the storm of 1 March 2024 and inspected overnight ."
+    pages = [("a", byline, "Monday 4 March 2024"), ("b", updated, "Monday , 4 March 2024"),
+             ("c", comment, "March 4 , 2024"), ("d", prose, "1 March 2024")]  # fmt: skip
+    stated = stated_days([_in(article, page, expression, monday) for article, page, expression in pages])
+    assert [s.stamp for s in stated] == [True, True, True, False]  # still stated (mention counting sees them)
+    by_day = {d.day: d for d in rank_days(stated, source_of={})}
+    assert by_day[date(2024, 3, 4)].score == 0 and by_day[date(2024, 3, 4)].sources == 0
+    assert by_day[date(2024, 3, 1)].score == 1 and by_day[date(2024, 3, 1)].sources == 1
+    assert rank_days(stated, source_of={}, stamp_weight=0.5)[0].score == 1.5  # three stamping sources, half each
+
+
+def test_a_clock_time_in_a_sentence_leaves_its_day_stated() -> None:
+    monday = date(2024, 3, 4)
+    prose = "Shares rose 2 percent by 9:30 a.m. EDT on Friday , their best open since the storm ."
+    quake = "The tremor struck at 0412 local time -LRB- 0912 GMT -RRB- on Saturday , officials said ."
+    stated = stated_days([_in("a", prose, "Friday", monday), _in("b", quake, "Saturday", monday)])
+    assert [(s.day, s.stamp) for s in stated] == [(date(2024, 3, 1), False), (date(2024, 3, 2), False)]

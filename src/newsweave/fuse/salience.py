@@ -5,7 +5,9 @@ collapsed onto their original's source) write a date expression that resolves to
 it ("on Tuesday", "April 20", "25 June 2009", resolved against the article's
 publication date). A source counts once per day however often it repeats it.
 News reports an event the day it happens or the day after, so each source that
-published on the day, or on the next, adds half a source. Ties go to the day
+published on the day, or on the next, adds half a source. A page stamp (a byline,
+update line, dateline or comment time: ``extract.stamps``) says when a page was
+written, which its publication already counts, so it states no day. Ties go to the day
 more events are dated on, then to the day more sources refer back to from later
 articles. Pure: mentions and events in, ranked days out.
 """
@@ -19,8 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsweave.extract.dates import resolve
+from newsweave.extract.stamps import is_page_stamp
 
 PUBLISHED_WEIGHT = 0.5  # a source that published on the day, or on the day after
+STAMP_WEIGHT = 0.0  # a source that gives a day only in a page stamp: its publication already counts
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORDINAL = r"\d{1,2}(st|nd|rd|th)?"
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b|\b{_ORDINAL}\s+(of\s+)?{_MONTH}", re.I)  # "Oct. 8", "8 October"
@@ -36,6 +40,8 @@ class DateMention:
     published: date | None
     start: int = 0
     end: int = 0
+    before: str = ""  # the text just before and after the expression (to tell a page stamp)
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,7 @@ class Stated:
     start: int
     end: int
     later: bool
+    stamp: bool = False  # a page stamp (byline, update line, comment time): when a page was written, not an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +75,8 @@ def stated_days(mentions: Iterable[DateMention]) -> list[Stated]:
             continue
         day = stated_day(m.text, m.published)
         if day is not None:
-            found.append(Stated(m.article_id, day, m.start, m.end, day < m.published))
+            stamp = is_page_stamp(m.before, m.text, m.after)
+            found.append(Stated(m.article_id, day, m.start, m.end, day < m.published, stamp))
     return found
 
 
@@ -94,16 +102,18 @@ def rank_days(
     published: Iterable[tuple[str, date]] = (),
     start: date | None = None,
     end: date | None = None,
+    stamp_weight: float = STAMP_WEIGHT,
 ) -> list[DaySalience]:
     """Every day within ``start``–``end`` that a source states, published on or dates an event on, most salient
-    first."""
-    stating: dict[date, set[str]] = defaultdict(set)
+    first. A source that gives a day only in page stamps counts ``stamp_weight`` of a source."""
+    stating: dict[date, dict[str, float]] = defaultdict(dict)
     later: dict[date, set[str]] = defaultdict(set)
     where: dict[date, list[Stated]] = defaultdict(list)
     for s in stated:
         source = source_of.get(s.article_id, s.article_id)
-        stating[s.day].add(source)
-        if s.later:
+        weight = stamp_weight if s.stamp else 1.0
+        stating[s.day][source] = max(weight, stating[s.day].get(source, 0.0))
+        if s.later and not s.stamp:
             later[s.day].add(source)
         where[s.day].append(s)
     issued: dict[date, set[str]] = defaultdict(set)
@@ -112,12 +122,17 @@ def rank_days(
     events = Counter(event_days)
     every = (*stating, *issued, *events)
     days = {d for d in every if (start is None or d >= start) and (end is None or d <= end)}
-    ranked = [DaySalience(day, _score(day, stating, issued), len(stating[day]), events[day], len(issued[day]),
-                          len(later[day]), tuple(where[day])) for day in days]  # fmt: skip
+    ranked = [DaySalience(day, _score(day, stating, issued), _sources(stating.get(day, {})), events[day],
+                          len(issued[day]), len(later[day]), tuple(where[day])) for day in days]  # fmt: skip
     ranked.sort(key=lambda d: (-d.score, -d.events, -d.later, d.day))
     return ranked
 
 
-def _score(day: date, stating: Mapping[date, set[str]], issued: Mapping[date, set[str]]) -> float:
+def _sources(weights: Mapping[str, float]) -> int:
+    """How many sources state a day other than in a page stamp."""
+    return sum(1 for w in weights.values() if w == 1.0)
+
+
+def _score(day: date, stating: Mapping[date, Mapping[str, float]], issued: Mapping[date, set[str]]) -> float:
     reported = len(issued.get(day, ())) + len(issued.get(day + timedelta(days=1), ()))
-    return len(stating.get(day, ())) + PUBLISHED_WEIGHT * reported
+    return sum(stating.get(day, {}).values()) + PUBLISHED_WEIGHT * reported

@@ -158,14 +158,20 @@ def published(store: Connection, ids: Sequence[str] | None) -> dict[str, date | 
     return {r[0]: r[1] for r in store.rows(sql, params)}
 
 
-def date_mentions(store: Connection, ids: Sequence[str] | None) -> list[tuple[str, str, date | None, int, int]]:
+DateRow = tuple[str, str, date | None, int, int, str, str]
+
+
+def date_mentions(store: Connection, ids: Sequence[str] | None, *, context: int = 60) -> list[DateRow]:
     """Every date expression (a ``DATE`` entity mention) of these articles (all with None), with its article's
-    publication date (None where flagged as doubtful) and its offsets, in ingestion order."""
+    publication date (None where flagged as doubtful), its offsets and the ``context`` characters of text before
+    and after it, in ingestion order."""
     where, params = among("m.article_id", ids)
-    sql = f"""SELECT m.article_id, m.text, {trusted_published("a")}, m.start, m."end"
+    first = f"greatest(m.start - {int(context)}, 0)"  # where the text before starts (0-based)
+    sql = f"""SELECT m.article_id, m.text, {trusted_published("a")}, m.start, m."end",
+                     substr(a.text, {first} + 1, m.start - {first}), substr(a.text, m."end" + 1, {int(context)})
               FROM mentions m JOIN articles a ON a.id = m.article_id {where} {"AND" if where else "WHERE"}
               m.label = 'DATE' ORDER BY a.seq, m.article_id, m.start"""
-    return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in store.rows(sql, params)]
+    return [(r[0], r[1], r[2], int(r[3]), int(r[4]), r[5] or "", r[6] or "") for r in store.rows(sql, params)]
 
 
 def entity_mentions(store: Connection, ids: Sequence[str] | None) -> list[tuple[str, int, str, str]]:
