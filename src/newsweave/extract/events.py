@@ -58,8 +58,8 @@ def find_trigger(token: Token) -> plover.Trigger | None:
     """What a token codes, if it names an event: its sense in context, else its lexicon entry (companion words
     checked), else, when the detector calls it eventive, the CAMEO verb phrase pattern it matches, else the
     general verb lexicon's type, else OTHER."""
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
-    if pos is None or _not_an_event(token):
+    pos = token.pos_
+    if (pos != "VERB" and pos != "NOUN") or _not_an_event(token):
         return None
     lemma = token.lemma_.lower()
     rule = sense(token)
@@ -116,16 +116,22 @@ def _light(verb: Token) -> bool:
 
 def _not_an_event(token: Token) -> bool:
     """Modifiers ("coup leaders"), requested acts ("urged them to free Bazoum"), a letter "signed by" ..."""
-    if token.dep_ == "compound":
+    dep = token.dep_
+    if dep == "compound":
         return True
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
+    if dep == "acl" and token.tag_ == "VBN" and token.head.lemma_.lower() in DOCUMENT_NOUNS:
         return True
+    if dep not in COMPLEMENT_DEPS:
+        return False
     head = token.head
-    if token.dep_ == "dobj" and head.lemma_.lower() == "call":
+    if dep == "dobj" and head.lemma_.lower() == "call":
         return False  # "called a strike", "called a meeting": convened, not requested
-    if token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lower_ in {"for", "on"}:
+    if head.lower_ in {"for", "on"}:
         head = head.head
-    return token.dep_ in {"xcomp", "dobj", "pobj", "ccomp"} and head.lemma_.lower() in REQUESTING and head.i != token.i
+    return head.lemma_.lower() in REQUESTING and head.i != token.i
+
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "ccomp"})
 
 
 def _companion(token: Token, word: str) -> bool:
