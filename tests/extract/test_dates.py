@@ -35,9 +35,16 @@ def event(text: str, trigger: str, published: date | None = WEDNESDAY) -> EventM
 
 
 @pytest.mark.parametrize("expression", ["20-minute", "a 50-minute speech", "6:23 pm", "4:36", "a 33-year-old",
-                                        "33 years old", "for three weeks", "two hours"])  # fmt: skip
+                                        "33 years old", "for three weeks", "two hours", "one day", "just a day",
+                                        "in a single week"])  # fmt: skip
 def test_durations_ages_and_clock_times_are_no_dates(expression: str) -> None:
     assert resolve(expression, WEDNESDAY) == (None, None)
+
+
+@pytest.mark.parametrize(("expression", "year"), [("the 1980s", 1980), ("the late 1990s", 1990),
+                                                  ("the mid-1970s", 1970), ("2010s", 2010)])  # fmt: skip
+def test_a_decade_is_a_span_of_years_not_a_day(expression: str, year: int) -> None:
+    assert resolve(expression, WEDNESDAY) == (date(year, 1, 1), "year")
 
 
 @pytest.mark.parametrize(

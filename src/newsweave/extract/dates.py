@@ -45,6 +45,12 @@ _CALENDAR = re.compile(
     re.I,
 )
 _AGE = re.compile(r"-years?-old\b|\byears? old\b|\baged\b", re.I)
+# A decade ("the 1980s", "the late 1990s", "the mid-1970s"): a span of years, never the day before publication.
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)'?s$", re.I)
+# One unit with no direction ("one day", "just a day", "in a single week"): an amount of time or "some day", not
+# a point ("a day ago", "the next day" and "a day after" have their direction).
+_ONE_UNIT = re.compile(r"^(?:(?:just|only|in|within|for|about|nearly|almost|over|barely)\s+)*(?:one|a|an|a single)"
+                       r"\s+(?:day|night|week|month|year)$", re.I)  # fmt: skip
 _AGO = re.compile(r"\bago\b", re.I)
 _AGO_UNIT = re.compile(r"\b(year|decade|century|month|week)s?\b.*\bago\b", re.I)
 PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
@@ -69,8 +75,11 @@ def is_calendar(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def resolve(text: str, published: date | None, *, future: bool = False) -> tuple[date | None, str | None]:
     """A time expression to ``(date, precision)`` relative to ``published``; (None, None) if unknown."""
-    if not is_calendar(text):
+    if not is_calendar(text) or _ONE_UNIT.match(text.strip()):
         return None, None
+    decade = _DECADE.match(text.strip())
+    if decade:
+        return date(int(decade.group("decade")), 1, 1), "year"
     expression = _NOISE.sub("", text.strip().lower())
     expression = re.sub(r"\b(night|morning|evening|afternoon|dawn|at|late|early)\b", "", expression)
     expression = re.sub(r"\b\d{1,2}(:\d{2})?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", "", expression)
