@@ -7,8 +7,9 @@ then phrase patterns (lines starting ``-``). Only single words (and the inflecte
 are kept; phrase patterns and multi-word forms are left out (they were written around particular sentences). A
 synonym line may carry a code of its own (``ASK [020]`` in a block headed ``[---]``): the word takes that code
 (the part before any ``:``; the null code ``[---]`` leaves it with none), else its block's default code (the
-header's, before any ``:``). A word listed in several blocks takes the one code its own lines agree on, else
-the code of the block it heads, else the one code all its coded blocks agree on, else it is left out. Each code
+header's, before any ``:``). A word listed more than once (in several blocks, or twice in one) takes the code of
+its first listing in the file, as PETRARCH-2's reader does (its ``read_verb_dictionary`` keeps a word's first
+entry); a word whose first listing has no code is left out. Each code
 is mapped to a PLOVER category through the PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC
 BY-SA 4.0; the longest listed prefix decides); codes the crosswalk leaves out of PLOVER (01 statements, 02
 appeals) are kept with no category, so that the word is known to name a statement or an appeal.
@@ -75,17 +76,10 @@ def _forms(entry: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in inside.split() if _WORD.match(w))
 
 
-def code_of(word: str, listed: list[Listing]) -> str | None:
-    """The code a word takes: the one its own lines agree on, else the block it heads, else the one code its
-    coded blocks agree on (None: no code, or codes that disagree)."""
-    own = {code for _, code, mine in listed if mine}
-    if own:
-        return own.pop() or None if len(own) == 1 else None
-    heads = [code for block, code, _ in listed if block == word]
-    if heads:
-        return heads[0] or None
-    codes = {code for _, code, _ in listed if code}
-    return codes.pop() if len(codes) == 1 else None
+def code_of(listed: list[Listing]) -> str | None:
+    """The code a word takes: the one of its first listing in the file, as PETRARCH-2's dictionary reader keeps
+    it (None: that listing has no code)."""
+    return listed[0][1] or None
 
 
 def rows(text: str) -> list[tuple[str, str, str]]:
@@ -93,7 +87,7 @@ def rows(text: str) -> list[tuple[str, str, str]]:
     found, forms = blocks(text)
     out: dict[str, tuple[str, str, str]] = {}
     for word, listed in sorted(found.items()):
-        code = code_of(word, listed)
+        code = code_of(listed)
         if code is None:
             continue
         for form in (word, *forms.get(word, ())):
