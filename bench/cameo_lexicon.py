@@ -9,10 +9,10 @@ synonym line may carry a code of its own (``ASK [020]`` in a block headed ``[---
 (the part before any ``:``; the null code ``[---]`` leaves it with none), else its block's default code (the
 header's, before any ``:``). A word listed more than once (in several blocks, or twice in one) takes the code of
 its first listing in the file, as PETRARCH-2's reader does (its ``read_verb_dictionary`` keeps a word's first
-entry); a word whose first listing has no code is left out. Each code
-is mapped to a PLOVER category through the PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC
-BY-SA 4.0; the longest listed prefix decides); codes the crosswalk leaves out of PLOVER (01 statements, 02
-appeals) are kept with no category, so that the word is known to name a statement or an appeal.
+entry); a word whose first listing has no code is left out. Each code is mapped to a PLOVER category through the
+PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC BY-SA 4.0; the longest listed prefix
+decides); codes the crosswalk leaves out of PLOVER (01 statements, 02 appeals) are kept with no category, so that
+the word is known to name a statement or an appeal.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ HEADER = """# General verb lexicon: single verbs of the CAMEO verb dictionary (a
 """
 
 
-Listing = tuple[str, str, bool]  # (block, code, whether the code is the word's own)
+Listing = tuple[str, str]  # (block, code)
 
 
 def blocks(text: str) -> tuple[dict[str, list[Listing]], dict[str, tuple[str, ...]]]:
-    """Single word (lower case) → every (block, code, own) it is listed in: the code of the word's own line
-    ("ASK [020]", own) or else of the block's header (code "" when it has none or is the null code ``---``), and
+    """Single word (lower case) → every (block, code) it is listed in, in file order: the code of the word's own
+    line ("ASK [020]") or else of the block's header (code "" when it has none or is the null code ``---``), and
     word → the inflected forms it lists in braces ("EXTOL {EXTOLS EXTOLLED }")."""
     found: dict[str, list[Listing]] = {}
     forms: dict[str, tuple[str, ...]] = {}
@@ -60,8 +60,7 @@ def blocks(text: str) -> tuple[dict[str, list[Listing]], dict[str, tuple[str, ..
         word = entry.split("[", 1)[0].split()[0] if entry.split("[", 1)[0].strip() else ""
         if _WORD.match(word):
             own = _OWN.search(entry.split("}", 1)[-1])
-            listing = (block, _code(own["code"]), True) if own else (block, code, False)
-            found.setdefault(word.lower(), []).append(listing)
+            found.setdefault(word.lower(), []).append((block, _code(own["code"]) if own else code))
             forms[word.lower()] = forms.get(word.lower(), ()) + _forms(entry)
     return found, forms
 
