@@ -7,12 +7,11 @@ then phrase patterns (lines starting ``-``). Only single words (and the inflecte
 are kept; phrase patterns and multi-word forms are left out (they were written around particular sentences). A
 synonym line may carry a code of its own (``ASK [020]`` in a block headed ``[---]``): the word takes that code
 (the part before any ``:``; the null code ``[---]`` leaves it with none), else its block's default code (the
-header's, before any ``:``). A word listed more than once (in several blocks, or twice in one) takes the code of
-its first listing in the file, as PETRARCH-2's reader does (its ``read_verb_dictionary`` keeps a word's first
-entry); a word whose first listing has no code is left out. Each code is mapped to a PLOVER category through the
-PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC BY-SA 4.0; the longest listed prefix
-decides); codes the crosswalk leaves out of PLOVER (01 statements, 02 appeals) are kept with no category, so that
-the word is known to name a statement or an appeal.
+header's, before any ``:``). A word listed in several blocks takes the one code its own lines agree on, else
+the code of the block it heads, else the one code all its coded blocks agree on, else it is left out. Each code
+is mapped to a PLOVER category through the PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC
+BY-SA 4.0; the longest listed prefix decides); codes the crosswalk leaves out of PLOVER (01 statements, 02
+appeals) are kept with no category, so that the word is known to name a statement or an appeal.
 """
 
 from __future__ import annotations
@@ -38,12 +37,12 @@ HEADER = """# General verb lexicon: single verbs of the CAMEO verb dictionary (a
 """
 
 
-Listing = tuple[str, str]  # (block, code)
+Listing = tuple[str, str, bool]  # (block, code, whether the code is the word's own)
 
 
 def blocks(text: str) -> tuple[dict[str, list[Listing]], dict[str, tuple[str, ...]]]:
-    """Single word (lower case) → every (block, code) it is listed in, in file order: the code of the word's own
-    line ("ASK [020]") or else of the block's header (code "" when it has none or is the null code ``---``), and
+    """Single word (lower case) → every (block, code, own) it is listed in: the code of the word's own line
+    ("ASK [020]", own) or else of the block's header (code "" when it has none or is the null code ``---``), and
     word → the inflected forms it lists in braces ("EXTOL {EXTOLS EXTOLLED }")."""
     found: dict[str, list[Listing]] = {}
     forms: dict[str, tuple[str, ...]] = {}
@@ -60,7 +59,8 @@ def blocks(text: str) -> tuple[dict[str, list[Listing]], dict[str, tuple[str, ..
         word = entry.split("[", 1)[0].split()[0] if entry.split("[", 1)[0].strip() else ""
         if _WORD.match(word):
             own = _OWN.search(entry.split("}", 1)[-1])
-            found.setdefault(word.lower(), []).append((block, _code(own["code"]) if own else code))
+            listing = (block, _code(own["code"]), True) if own else (block, code, False)
+            found.setdefault(word.lower(), []).append(listing)
             forms[word.lower()] = forms.get(word.lower(), ()) + _forms(entry)
     return found, forms
 
@@ -75,10 +75,17 @@ def _forms(entry: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in inside.split() if _WORD.match(w))
 
 
-def code_of(listed: list[Listing]) -> str | None:
-    """The code a word takes: the one of its first listing in the file, as PETRARCH-2's dictionary reader keeps
-    it (None: that listing has no code)."""
-    return listed[0][1] or None
+def code_of(word: str, listed: list[Listing]) -> str | None:
+    """The code a word takes: the one its own lines agree on, else the block it heads, else the one code its
+    coded blocks agree on (None: no code, or codes that disagree)."""
+    own = {code for _, code, mine in listed if mine}
+    if own:
+        return own.pop() or None if len(own) == 1 else None
+    heads = [code for block, code, _ in listed if block == word]
+    if heads:
+        return heads[0] or None
+    codes = {code for _, code, _ in listed if code}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def rows(text: str) -> list[tuple[str, str, str]]:
@@ -86,7 +93,7 @@ def rows(text: str) -> list[tuple[str, str, str]]:
     found, forms = blocks(text)
     out: dict[str, tuple[str, str, str]] = {}
     for word, listed in sorted(found.items()):
-        code = code_of(listed)
+        code = code_of(word, listed)
         if code is None:
             continue
         for form in (word, *forms.get(word, ())):
