@@ -284,9 +284,12 @@ def _draft(
     sources, targets = _arguments(token, index)
     if not sources and subject_of(token) is None and token.pos_ != "NOUN" and token.dep_ != "amod":
         sources = _sentence_subject(token, index)  # not for "the detained president": that says who, not by whom
-    demanders = _demanded_by(token, index)
-    if demanders:  # "X said that Y must withdraw": X demands it of Y
-        event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
+    demand = _demanded_by(token, index)
+    if demand is not None:  # "X said that Y must withdraw": X demands it of Y
+        demanders, bearer = demand
+        held = subject_of(bearer)  # who must act: "Israel must be ready to withdraw"
+        of = index.of_phrase(held) if held is not None else sources
+        event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, of
     sources, targets = _defaults(event_type, mode, sources, targets, cast)
     if not targets and event_type == "THREATEN":  # "threatened to strike unless Israel rescinded ...": who must yield
         targets = [t for t in _conditioned(token, index) if t not in sources]
@@ -314,14 +317,19 @@ DECLARING = frozenset({"say", "declare", "conclude", "insist", "announce", "stat
                        "warn", "write", "argue", "reiterate"})  # fmt: skip
 
 
-def _demanded_by(verb: Token, index: ActorIndex) -> list[int]:
-    """Who demands an act stated with "must" or "should" in what they declare (PLOVER codes it REQUEST)."""
-    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
-        return []
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in DECLARING:
-        return []
-    speaker = subject_of(verb.head)
-    return index.spoken_for(index.of_phrase(speaker)) if speaker is not None else []
+def _demanded_by(verb: Token, index: ActorIndex) -> tuple[list[int], Token] | None:
+    """An act stated with "must" or "should" is a demand (PLOVER codes it REQUEST): who demands it (the speaker of
+    the clause it is declared in, "X said that Y must withdraw", else no one named) and the verb bearing the
+    "must", which may be a "be ready/able to" the act hangs from ("Y must be ready to mediate"); None when the act
+    is no demand."""
+    if verb.pos_ != "VERB":
+        return None
+    bearer = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb
+    bearer = bearer.head if bearer.dep_ == "acomp" else bearer
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in bearer.children):
+        return None
+    speaker = subject_of(bearer.head) if bearer.dep_ == "ccomp" and bearer.head.lemma_.lower() in DECLARING else None
+    return (index.spoken_for(index.of_phrase(speaker)) if speaker is not None else []), bearer
 
 
 def _reacting(drafts: list[Draft]) -> list[Draft]:

@@ -1,0 +1,23 @@
+"""An act stated with "must" or "should" is a demand (PLOVER REQUEST) of whoever must act."""
+
+from __future__ import annotations
+
+from bench.coding import code_sentences
+
+
+def test_a_declared_must_is_the_speakers_demand_of_the_subject() -> None:
+    coded = code_sentences(["France said on Friday that Iran must release the detained sailors."])[0]
+    assert (coded.type, coded.sources, coded.targets) == ("REQUEST", ("FRA",), ("IRN",))
+
+
+def test_a_must_on_being_ready_to_act_is_a_demand_of_whoever_must_be_ready() -> None:
+    coded = code_sentences(["Egypt said on Monday that Israel must be ready to withdraw its troops from the border."])
+    assert (coded[0].type, coded[0].sources, coded[0].targets) == ("REQUEST", ("EGY",), ("ISR",))
+
+
+def test_a_must_whose_speaker_names_no_actor_is_still_a_demand() -> None:
+    assert code_sentences(["The ministers concluded that the rebels must release the prisoners."])[0].type == "REQUEST"
+
+
+def test_without_must_the_act_keeps_its_type() -> None:
+    assert code_sentences(["The rebels released the prisoners on Sunday."])[0].type == "RETREAT"
