@@ -1,4 +1,5 @@
-"""An act stated with "must" or "should" is a demand (PLOVER REQUEST) of whoever must act."""
+"""Demands and offers: an act stated with "must" or "should" is a demand (PLOVER REQUEST) of whoever must act; a
+cooperative act on a condition is an offer (AGREE)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,9 @@ def test_a_must_whose_speaker_names_no_actor_is_still_a_demand() -> None:
 
 def test_without_must_the_act_keeps_its_type() -> None:
     assert code_sentences(["The rebels released the prisoners on Sunday."])[0].type == "RETREAT"
+
+
+def test_a_cooperative_act_on_a_condition_is_an_offer() -> None:
+    coded = code_sentences(["Iraq said it would release the detained sailors if Britain apologised."])[0]
+    assert (coded.type, coded.sources) == ("AGREE", ("IRQ",))
+    assert code_sentences(["Iraq released the detained sailors on Monday."])[0].type == "RETREAT"

@@ -352,8 +352,8 @@ def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tupl
     if state == "conditional" and event_type in COOPERATIVE | CONFLICTUAL and _unless(token):
         return "THREATEN", None, state  # "will withdraw its force unless ...": a threat
     intent = state == "planned" or any(c.lower_ in {"willing", "ready", "prepared"} for c in token.ancestors)
-    if intent and event_type in COOPERATIVE:
-        return "AGREE", None, state
+    if (intent or state == "conditional") and event_type in COOPERATIVE:
+        return "AGREE", None, state  # "would allow inspectors back (if ...)": an offer
     if intent and event_type in CONFLICTUAL:
         return "THREATEN", None, "threatened"
     return event_type, mode, state
