@@ -1,5 +1,6 @@
-"""Demands and offers: an act stated with "must" or "should" is a demand (PLOVER REQUEST) of whoever must act; a
-cooperative act on a condition is an offer (AGREE)."""
+"""Demands, offers and intents: an act stated with "must" or "should" is a demand (PLOVER REQUEST) of whoever must
+act; a cooperative act on a condition is an offer (AGREE); an act someone wants to do is an intent (AGREE, or THREATEN
+when conflictual)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,9 @@ def test_a_cooperative_act_on_a_condition_is_an_offer() -> None:
     coded = code_sentences(["Iraq said it would release the detained sailors if Britain apologised."])[0]
     assert (coded.type, coded.sources) == ("AGREE", ("IRQ",))
     assert code_sentences(["Iraq released the detained sailors on Monday."])[0].type == "RETREAT"
+
+
+def test_wanting_to_act_states_an_intent() -> None:
+    coded = code_sentences(["Iran wants to attack Israel, a senior official said."])[0]
+    assert (coded.type, coded.sources, coded.targets) == ("THREATEN", ("IRN",), ("ISR",))
+    assert code_sentences(["The government wants to help the refugees."])[0].type == "AGREE"
