@@ -57,7 +57,8 @@ DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", 
 def find_trigger(token: Token) -> plover.Trigger | None:
     """What a token codes, if it names an event: its sense in context, else its lexicon entry (companion words
     checked), else, when the detector calls it eventive, the CAMEO verb phrase pattern it matches, else the
-    general verb lexicon's type, else OTHER."""
+    general verb lexicon's type (unless the verb's infinitive complement names an interaction, which the verb
+    then only carries), else OTHER."""
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None or _not_an_event(token):
         return None
@@ -71,7 +72,16 @@ def find_trigger(token: Token) -> plover.Trigger | None:
     if not eventive(token) or _light(token):
         return None
     kind = (_phrase_type(token) or _general_type(lemma, token.lower_)) if pos == "VERB" else "OTHER"
+    if kind != "OTHER" and _governs_an_act(token) and _phrase_type(token) is None:
+        kind = "OTHER"  # "struggled to contain", "managed to free": the act is the complement's
     return plover.Trigger(lemma, None, pos, kind, None)
+
+
+def _governs_an_act(verb: Token) -> bool:
+    """The verb's infinitive complement names a PLOVER interaction of its own."""
+    return any(
+        c.dep_ == "xcomp" and (t := find_trigger(c)) is not None and plover.is_plover(t.type) for c in verb.children
+    )
 
 
 def _phrase_type(verb: Token) -> str | None:
