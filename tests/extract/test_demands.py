@@ -35,3 +35,8 @@ def test_wanting_to_act_states_an_intent() -> None:
     coded = code_sentences(["Iran wants to attack Israel, a senior official said."])[0]
     assert (coded.type, coded.sources, coded.targets) == ("THREATEN", ("IRN",), ("ISR",))
     assert code_sentences(["The government wants to help the refugees."])[0].type == "AGREE"
+
+
+def test_an_event_noun_a_light_verb_carries_takes_the_verbs_modality() -> None:
+    assert code_sentences(["NATO said it would tighten the blockade of the port."])[0].type == "THREATEN"
+    assert code_sentences(["NATO tightened the blockade of the port on Monday."])[0].type == "COERCE"

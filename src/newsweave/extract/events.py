@@ -289,8 +289,9 @@ def _draft(
     quoted: list[tuple[int, int]],
 ) -> Draft:
     """One trigger's type, mode, modality and actors, before its date and place."""
-    state = modality(token, trigger.type, quoted=any(a <= token.idx < b for a, b in quoted))
-    event_type, mode, state = _recode(trigger.type, trigger.mode, state, token)
+    carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and _light(token.head) else token
+    state = modality(carrier, trigger.type, quoted=any(a <= token.idx < b for a, b in quoted))
+    event_type, mode, state = _recode(trigger.type, trigger.mode, state, carrier)
     sources, targets = _arguments(token, index)
     if not sources and subject_of(token) is None and token.pos_ != "NOUN" and token.dep_ != "amod":
         sources = _sentence_subject(token, index)  # not for "the detained president": that says who, not by whom
