@@ -172,3 +172,11 @@ def test_withdrawing_envoys_reduces_relations_withdrawing_troops_is_a_retreat() 
                                     "Russia withdrew its troops from the border."])  # fmt: skip
     assert (envoy.type, envoy.sources, envoy.targets) == ("SANCTION", ("GBR",), ("IRN",))
     assert troops.type == "RETREAT"
+
+
+def test_easing_a_restriction_is_a_concession() -> None:
+    from bench.coding import code_sentences
+
+    relaxed, cut = code_sentences(["The government relaxed the curfew in the capital on Friday.",
+                                   "The donors reduced food aid to the camp."])  # fmt: skip
+    assert (relaxed.type, cut.type) == ("CONCEDE", "SANCTION")
