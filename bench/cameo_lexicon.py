@@ -1,15 +1,17 @@
-"""Build ``ontology/cameo_verbs.csv``: single verbs of the CAMEO verb dictionary with their block's CAMEO code.
+"""Build ``ontology/cameo_verbs.csv``: single verbs of the CAMEO verb dictionary with their CAMEO code.
 
 Run: ``python -m bench.cameo_lexicon PATH`` where PATH is ``petrarch2/data/dictionaries/CAMEO.2.0.txt`` of the
 PETRARCH-2 repository (github.com/openeventdata/petrarch2, MIT licence). The dictionary groups verbs in blocks:
 a header ``--- VERB [code] ---``, the block's synonyms (single words, or multi-word forms marked ``+`` or ``_``),
 then phrase patterns (lines starting ``-``). Only single words (and the inflected forms a word lists in braces)
-are kept, each with its block's default code (the header's, before any ``:``); phrase patterns and multi-word
-forms are left out (they were written around particular sentences). A word listed in several blocks takes the
-code of the block it heads, else the one code all its coded blocks agree on, else it is left out. Each code is
-mapped to a PLOVER category through the PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC BY-SA
-4.0; the longest listed prefix decides); codes the crosswalk leaves out of PLOVER (01 statements, 02 appeals)
-are kept with no category, so that the word is known to name a statement or an appeal.
+are kept; phrase patterns and multi-word forms are left out (they were written around particular sentences). A
+synonym line may carry a code of its own (``ASK [020]`` in a block headed ``[---]``): the word takes that code
+(the part before any ``:``; the null code ``[---]`` leaves it with none), else its block's default code (the
+header's, before any ``:``). A word listed in several blocks takes the one code its own lines agree on, else
+the code of the block it heads, else the one code all its coded blocks agree on, else it is left out. Each code
+is mapped to a PLOVER category through the PLOVER manual's CAMEO2PLOVER crosswalk (../shared/bench/plover, CC
+BY-SA 4.0; the longest listed prefix decides); codes the crosswalk leaves out of PLOVER (01 statements, 02
+appeals) are kept with no category, so that the word is known to name a statement or an appeal.
 """
 
 from __future__ import annotations
@@ -23,37 +25,49 @@ from bench.cameo_gsr import plover_category
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "ontology" / "cameo_verbs.csv"
 _HEADER = re.compile(r"^---\s+(?P<block>\S+)\s+\[(?P<code>[^\]]*)\]-*\s+---")
 _WORD = re.compile(r"^[A-Za-z]+$")
+_OWN = re.compile(r"\[(?P<code>[^\]]*)\]")
 HEADER = """# General verb lexicon: single verbs of the CAMEO verb dictionary (and the inflected forms it lists),
-# each with the CAMEO code of its verb block and the PLOVER category that code maps to (empty: a statement or
-# an appeal, CAMEO 01/02, which PLOVER leaves out).
+# each with its CAMEO code (its own line's, else its verb block's) and the PLOVER category that code maps to
+# (empty: a statement or an appeal, CAMEO 01/02, which PLOVER leaves out).
 # Source: CAMEO.2.0.txt of PETRARCH-2 (github.com/openeventdata/petrarch2), (c) 2015 Open Event Data Alliance,
-# MIT licence; only single-word verb -> block-code entries, never its phrase patterns. Categories through the
+# MIT licence; only single-word verb -> code entries, never its phrase patterns. Categories through the
 # PLOVER manual's CAMEO2PLOVER-2021 crosswalk (CC BY-SA 4.0). Built by bench/cameo_lexicon.py.
 # Read after event_triggers.csv and senses.csv: it types only verbs those leave untyped.
 # Licence of this file: CC BY-SA 4.0 (it adapts the crosswalk; the dictionary part is MIT).
 """
 
 
-def blocks(text: str) -> tuple[dict[str, list[tuple[str, str]]], dict[str, tuple[str, ...]]]:
-    """Single word (lower case) → every (block, code) it is listed in (code "" when the block has none), and
+Listing = tuple[str, str, bool]  # (block, code, whether the code is the word's own)
+
+
+def blocks(text: str) -> tuple[dict[str, list[Listing]], dict[str, tuple[str, ...]]]:
+    """Single word (lower case) → every (block, code, own) it is listed in: the code of the word's own line
+    ("ASK [020]", own) or else of the block's header (code "" when it has none or is the null code ``---``), and
     word → the inflected forms it lists in braces ("EXTOL {EXTOLS EXTOLLED }")."""
-    found: dict[str, list[tuple[str, str]]] = {}
+    found: dict[str, list[Listing]] = {}
     forms: dict[str, tuple[str, ...]] = {}
     block = code = ""
     body = text.split("####### VERB PATTERNS #######", 1)[-1]
     for line in body.splitlines():
         header = _HEADER.match(line)
         if header:
-            block, code = header["block"].lower(), header["code"].split(":")[0].strip().strip("-")
+            block, code = header["block"].lower(), _code(header["code"])
             continue
         entry = line.split("#", 1)[0].strip()
         if not block or not entry or entry.startswith("-"):
             continue
-        word = entry.split()[0]
+        word = entry.split("[", 1)[0].split()[0] if entry.split("[", 1)[0].strip() else ""
         if _WORD.match(word):
-            found.setdefault(word.lower(), []).append((block, code))
+            own = _OWN.search(entry.split("}", 1)[-1])
+            listing = (block, _code(own["code"]), True) if own else (block, code, False)
+            found.setdefault(word.lower(), []).append(listing)
             forms[word.lower()] = forms.get(word.lower(), ()) + _forms(entry)
     return found, forms
+
+
+def _code(field: str) -> str:
+    """The default code of a bracketed code field ("040:040" → "040", "---" → "")."""
+    return field.split(":")[0].strip().strip("-")
 
 
 def _forms(entry: str) -> tuple[str, ...]:
@@ -61,12 +75,16 @@ def _forms(entry: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in inside.split() if _WORD.match(w))
 
 
-def code_of(word: str, listed: list[tuple[str, str]]) -> str | None:
-    """The block code a word takes: the block it heads, else the one code its coded blocks agree on."""
-    own = [code for block, code in listed if block == word]
+def code_of(word: str, listed: list[Listing]) -> str | None:
+    """The code a word takes: the one its own lines agree on, else the block it heads, else the one code its
+    coded blocks agree on (None: no code, or codes that disagree)."""
+    own = {code for _, code, mine in listed if mine}
     if own:
-        return own[0] or None
-    codes = {code for _, code in listed if code}
+        return own.pop() or None if len(own) == 1 else None
+    heads = [code for block, code, _ in listed if block == word]
+    if heads:
+        return heads[0] or None
+    codes = {code for _, code, _ in listed if code}
     return codes.pop() if len(codes) == 1 else None
 
 

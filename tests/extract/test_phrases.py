@@ -80,3 +80,9 @@ def test_a_phrase_of_a_synonym_set_is_more_specific_than_its_head() -> None:
     plain = verb_pattern(_verb("The neighbouring state gave the rebels assistance.", "gave"))
     assert military is not None and plain is not None
     assert (military.cameo, plain.cameo) == ("072", "070")  # military aid, aid
+
+
+def test_a_general_lexicon_verb_carries_the_act_its_complement_names() -> None:
+    assert plover.general_verbs()["manage"] == "COOPERATE" and plover.general_verbs()["struggle"] == "ASSAULT"
+    assert code_sentences(["The army managed to seize the airport on Sunday."])[0].type == "COERCE"
+    assert code_sentences(["Rebels struggled to free the hostages."])[0].type == "RETREAT"

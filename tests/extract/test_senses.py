@@ -163,3 +163,20 @@ def test_a_threat_is_aimed_at_whoever_its_condition_is_on() -> None:
 def test_an_amount_of_aid_is_given_to_the_verb_s_recipient() -> None:
     sources, targets = _actors("The European Union on Friday gave Haiti 20 million euros of aid for schools.", "aid")
     assert sources == {"European Union"} and targets == {"Haiti"}
+
+
+def test_withdrawing_envoys_reduces_relations_withdrawing_troops_is_a_retreat() -> None:
+    from bench.coding import code_sentences
+
+    envoy, troops = code_sentences(["Britain withdrew its ambassador from Iran on Monday.",
+                                    "Russia withdrew its troops from the border."])  # fmt: skip
+    assert (envoy.type, envoy.sources, envoy.targets) == ("SANCTION", ("GBR",), ("IRN",))
+    assert troops.type == "RETREAT"
+
+
+def test_easing_a_restriction_is_a_concession() -> None:
+    from bench.coding import code_sentences
+
+    relaxed, cut = code_sentences(["The government relaxed the curfew in the capital on Friday.",
+                                   "The donors reduced food aid to the camp."])  # fmt: skip
+    assert (relaxed.type, cut.type) == ("CONCEDE", "SANCTION")

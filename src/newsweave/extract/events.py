@@ -57,7 +57,8 @@ DOCUMENT_NOUNS = frozenset({"letter", "statement", "communique", "declaration", 
 def find_trigger(token: Token) -> plover.Trigger | None:
     """What a token codes, if it names an event: its sense in context, else its lexicon entry (companion words
     checked), else, when the detector calls it eventive, the CAMEO verb phrase pattern it matches, else the
-    general verb lexicon's type, else OTHER."""
+    general verb lexicon's type (unless the verb's infinitive complement names an interaction, which the verb
+    then only carries), else OTHER."""
     pos = token.pos_
     if (pos != "VERB" and pos != "NOUN") or _not_an_event(token):
         return None
@@ -71,7 +72,16 @@ def find_trigger(token: Token) -> plover.Trigger | None:
     if not eventive(token) or _light(token):
         return None
     kind = (_phrase_type(token) or _general_type(lemma, token.lower_)) if pos == "VERB" else "OTHER"
+    if kind != "OTHER" and _governs_an_act(token) and _phrase_type(token) is None:
+        kind = "OTHER"  # "struggled to contain", "managed to free": the act is the complement's
     return plover.Trigger(lemma, None, pos, kind, None)
+
+
+def _governs_an_act(verb: Token) -> bool:
+    """The verb's infinitive complement names a PLOVER interaction of its own."""
+    return any(
+        c.dep_ == "xcomp" and (t := find_trigger(c)) is not None and plover.is_plover(t.type) for c in verb.children
+    )
 
 
 def _phrase_type(verb: Token) -> str | None:
@@ -295,14 +305,18 @@ def _draft(
     quoted: list[tuple[int, int]],
 ) -> Draft:
     """One trigger's type, mode, modality and actors, before its date and place."""
-    state = modality(token, trigger.type, quoted=any(a <= token.idx < b for a, b in quoted))
-    event_type, mode, state = _recode(trigger.type, trigger.mode, state, token)
+    carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and _light(token.head) else token
+    state = modality(carrier, trigger.type, quoted=any(a <= token.idx < b for a, b in quoted))
+    event_type, mode, state = _recode(trigger.type, trigger.mode, state, carrier)
     sources, targets = _arguments(token, index)
     if not sources and subject_of(token) is None and token.pos_ != "NOUN" and token.dep_ != "amod":
         sources = _sentence_subject(token, index)  # not for "the detained president": that says who, not by whom
-    demanders = _demanded_by(token, index)
-    if demanders:  # "X said that Y must withdraw": X demands it of Y
-        event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, sources
+    demand = _demanded_by(token, index)
+    if demand is not None:  # "X said that Y must withdraw": X demands it of Y
+        demanders, bearer = demand
+        held = subject_of(bearer)  # who must act: "Israel must be ready to withdraw"
+        of = index.of_phrase(held) if held is not None else sources
+        event_type, mode, state, sources, targets = "REQUEST", None, "asserted", demanders, of
     sources, targets = _defaults(event_type, mode, sources, targets, cast)
     if not targets and event_type == "THREATEN":  # "threatened to strike unless Israel rescinded ...": who must yield
         targets = [t for t in _conditioned(token, index) if t not in sources]
@@ -330,14 +344,19 @@ DECLARING = frozenset({"say", "declare", "conclude", "insist", "announce", "stat
                        "warn", "write", "argue", "reiterate"})  # fmt: skip
 
 
-def _demanded_by(verb: Token, index: ActorIndex) -> list[int]:
-    """Who demands an act stated with "must" or "should" in what they declare (PLOVER codes it REQUEST)."""
-    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
-        return []
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in DECLARING:
-        return []
-    speaker = subject_of(verb.head)
-    return index.spoken_for(index.of_phrase(speaker)) if speaker is not None else []
+def _demanded_by(verb: Token, index: ActorIndex) -> tuple[list[int], Token] | None:
+    """An act stated with "must" or "should" is a demand (PLOVER codes it REQUEST): who demands it (the speaker of
+    the clause it is declared in, "X said that Y must withdraw", else no one named) and the verb bearing the
+    "must", which may be a "be ready/able to" the act hangs from ("Y must be ready to mediate"); None when the act
+    is no demand."""
+    if verb.pos_ != "VERB":
+        return None
+    bearer = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb
+    bearer = bearer.head if bearer.dep_ == "acomp" else bearer
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in bearer.children):
+        return None
+    speaker = subject_of(bearer.head) if bearer.dep_ == "ccomp" and bearer.head.lemma_.lower() in DECLARING else None
+    return (index.spoken_for(index.of_phrase(speaker)) if speaker is not None else []), bearer
 
 
 def _reacting(drafts: list[Draft]) -> list[Draft]:
@@ -360,8 +379,8 @@ def _recode(event_type: str, mode: str | None, state: str, token: Token) -> tupl
     if state == "conditional" and event_type in COOPERATIVE | CONFLICTUAL and _unless(token):
         return "THREATEN", None, state  # "will withdraw its force unless ...": a threat
     intent = state == "planned" or any(c.lower_ in {"willing", "ready", "prepared"} for c in token.ancestors)
-    if intent and event_type in COOPERATIVE:
-        return "AGREE", None, state
+    if (intent or state == "conditional") and event_type in COOPERATIVE:
+        return "AGREE", None, state  # "would allow inspectors back (if ...)": an offer
     if intent and event_type in CONFLICTUAL:
         return "THREATEN", None, "threatened"
     return event_type, mode, state

@@ -9,8 +9,10 @@ from newsweave.nlp import sentence_of
 
 SPEECH = frozenset({"say", "tell", "claim", "report", "state", "add", "announce", "insist", "allege", "confirm",
                     "write", "post", "note", "explain", "argue", "acknowledge", "suggest", "indicate"})  # fmt: skip
+# Verbs that plan another act; "want" as the CAMEO verb dictionary's transformations read it ("a wants to attack
+# b" is a threat, 138).
 PLANNING = frozenset({"plan", "expect", "intend", "prepare", "aim", "schedule", "due", "set", "propose", "seek", "vow",
-                      "swear", "pledge", "promise"})  # fmt: skip
+                      "swear", "pledge", "promise", "want"})  # fmt: skip
 THREATS = frozenset({"threaten", "warn"})
 MOVING = frozenset({"fly", "travel", "arrive", "come", "head", "go", "return", "land"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
