@@ -138,28 +138,27 @@ def with_lemma(doc: Doc, lemmas: Iterable[str], pos: str) -> list[int]:
 def per_token(function: Callable[[Token], V]) -> Callable[[Token], V]:
     """A function of one token's place in the parse, computed once per token and document (the extractors ask
     for a verb's subject or objects many times over)."""
-    key = f"newsweave_{function.__module__}.{function.__qualname__}"
-
-    def memo(token: Token) -> V:
-        cache: dict[int, V] = token.doc.user_data.setdefault(key, {})
-        if token.i not in cache:
-            cache[token.i] = function(token)
-        return cache[token.i]
-
-    memo.__doc__, memo.__name__, memo.__wrapped__ = function.__doc__, function.__name__, function  # type: ignore[attr-defined]
-    return memo
+    return _memoised(function, lambda token: token.i)
 
 
 def per_sentence(function: Callable[[SpacySpan], V]) -> Callable[[SpacySpan], V]:
     """A function of one sentence (a span of the parse), computed once per sentence and document."""
+    return _memoised(function, lambda sentence: (sentence.start, sentence.end))
+
+
+P = TypeVar("P", Token, SpacySpan)
+
+
+def _memoised(function: Callable[[P], V], where: Callable[[P], Any]) -> Callable[[P], V]:
+    """``function`` with its answers kept on the document of its argument, under ``where`` the argument is."""
     key = f"newsweave_{function.__module__}.{function.__qualname__}"
 
-    def memo(sentence: SpacySpan) -> V:
-        cache: dict[tuple[int, int], V] = sentence.doc.user_data.setdefault(key, {})
-        where = (sentence.start, sentence.end)
-        if where not in cache:
-            cache[where] = function(sentence)
-        return cache[where]
+    def memo(part: P) -> V:
+        cache: dict[Any, V] = part.doc.user_data.setdefault(key, {})
+        place = where(part)
+        if place not in cache:
+            cache[place] = function(part)
+        return cache[place]
 
     memo.__doc__, memo.__name__, memo.__wrapped__ = function.__doc__, function.__name__, function  # type: ignore[attr-defined]
     return memo
