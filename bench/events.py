@@ -4,8 +4,7 @@ Run: ``python -m bench.events [--articles 300] [--rounds 8]``. Takes that many d
 AEB pages and ECB+ documents, ``bench/realtexts.py``), parses each once with newsweave's spaCy pipeline and
 times actors + events + quotes + claims on the parsed documents, a slice of the articles at a time (parse, then
 extract) so that a busy machine slows both alike. One-time loads happen before timing, on two sample articles.
-Target: extraction adds at most 20% to spaCy's
-time.
+Target: extraction adds at most 20% to spaCy's time.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from functools import cache, wraps
 from typing import Any, TypeVar
 
 import numpy as np
@@ -135,6 +135,17 @@ def with_lemma(doc: Doc, lemmas: Iterable[str], pos: str) -> list[int]:
     return [int(i) for i in np.flatnonzero(wanted & (array[:, 1] == strings[pos]))]
 
 
+def per_document(function: Callable[[Doc], V]) -> Callable[[Doc], V]:
+    """A function of a whole parsed document, computed once per document."""
+    key = f"newsweave_{function.__module__}.{function.__qualname__}"
+
+    @wraps(function)
+    def memo(doc: Doc) -> V:
+        return _cached(doc, key, lambda: function(doc))
+
+    return memo
+
+
 def per_token(function: Callable[[Token], V]) -> Callable[[Token], V]:
     """A function of one token's place in the parse, computed once per token and document (the extractors ask
     for a verb's subject or objects many times over)."""
@@ -153,6 +164,7 @@ def _memoised(function: Callable[[P], V], where: Callable[[P], Any]) -> Callable
     """``function`` with its answers kept on the document of its argument, under ``where`` the argument is."""
     key = f"newsweave_{function.__module__}.{function.__qualname__}"
 
+    @wraps(function)
     def memo(part: P) -> V:
         cache: dict[Any, V] = part.doc.user_data.setdefault(key, {})
         place = where(part)
@@ -160,7 +172,6 @@ def _memoised(function: Callable[[P], V], where: Callable[[P], Any]) -> Callable
             cache[place] = function(part)
         return cache[place]
 
-    memo.__doc__, memo.__name__, memo.__wrapped__ = function.__doc__, function.__name__, function  # type: ignore[attr-defined]
     return memo
 
 

@@ -111,10 +111,11 @@ def _weekday(published: date, match: re.Match[str], *, last_week: bool, future: 
 
 
 def _parse(expression: str, published: date | None, future: bool) -> tuple[date | None, str | None]:
-    stated = explicit(expression, published or date(2000, 1, 1))
+    day = published or date(2000, 1, 1)
+    stated = explicit(expression, day)
     if stated is not None:  # a fully stated date: the same answer as dateparser's, without its cost
         return stated
-    base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
+    base = datetime.combine(day, datetime.min.time())
     try:
         data = _parser(base, future).get_date_data(expression)
     except (OverflowError, ValueError):  # dateparser near the calendar's ends

@@ -20,6 +20,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from newsweave.nlp import per_document
 from newsweave.ontology.lexicons import read_csv
 
 # Reporting verbs: what they introduce is a quote (extract/quotes.py), not an event.
@@ -122,16 +123,14 @@ def _lemma_score(token: Token, model: NounModel) -> float:
     return part + model.bias
 
 
+@per_document
 def event_nouns(doc: Doc) -> frozenset[int]:
     """Indices of the nouns the model calls eventive, computed once per document."""
-    if "newsweave_event_nouns" not in doc.user_data:
-        model = noun_model()
-        nouns, features = noun_features(doc)
-        lemmas = [_lemma_score(doc[int(i)], model) for i in nouns]
-        scores = np.asarray(lemmas, dtype=np.float32) + features @ model.weights if len(nouns) else np.zeros(0)
-        doc.user_data["newsweave_event_nouns"] = frozenset(int(i) for i in nouns[scores >= model.logit])
-    found: frozenset[int] = doc.user_data["newsweave_event_nouns"]
-    return found
+    model = noun_model()
+    nouns, features = noun_features(doc)
+    lemmas = [_lemma_score(doc[int(i)], model) for i in nouns]
+    scores = np.asarray(lemmas, dtype=np.float32) + features @ model.weights if len(nouns) else np.zeros(0)
+    return frozenset(int(i) for i in nouns[scores >= model.logit])
 
 
 def eventive_verb(token: Token) -> bool:

@@ -29,7 +29,7 @@ from newsweave.extract.places import country_place, event_place, scene_country
 from newsweave.extract.quotes import quoted_spans
 from newsweave.extract.senses import sense
 from newsweave.model import ActorMention, Article, DocActor, EventDate, EventMention, Place, Span
-from newsweave.nlp import sentence_of, sentences, text_of
+from newsweave.nlp import per_document, sentence_of, sentences, text_of
 from newsweave.ontology import plover
 
 OUSTED_TITLE = re.compile(r"(ousted|deposed|toppled|detained|overthrown)\b.*\b(president|leader)\b")
@@ -265,15 +265,11 @@ def _points_back(trigger: Token) -> bool:
     return sentence_of(trigger).start in _occasion_sentences(trigger.doc)
 
 
+@per_document
 def _occasion_sentences(doc: Doc) -> frozenset[int]:
-    """Where the sentences that name a definite occasion ("the summit", "this meeting") start, found once per
-    document."""
-    found: frozenset[int] | None = doc.user_data.get("newsweave_occasions")
-    if found is None:
-        found = frozenset(sentence_of(t).start for t in doc if t.lemma_.lower() in OCCASIONS and any(
-            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children))  # fmt: skip
-        doc.user_data["newsweave_occasions"] = found
-    return found
+    """Where the sentences that name a definite occasion ("the summit", "this meeting") start."""
+    return frozenset(sentence_of(t).start for t in doc if t.lemma_.lower() in OCCASIONS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children))  # fmt: skip
 
 
 Draft = tuple[Token, str, str | None, str, list[int], list[int]]
